@@ -1,0 +1,252 @@
+//! The engine: build once per catalog and campaign, then personalize many recipients.
+//!
+//! [`Personalizer::new`] validates and indexes the catalog, checks the config, parses the angle
+//! copy and the templates. Per recipient only the hot path runs:
+//! normalize events -> profile -> decide -> copy -> render.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::CampaignConfig;
+use crate::copy::{self, Copy, CopyLibrary};
+use crate::decide::{self, Angle, DecideContext, Decision, angles, seed};
+use crate::error::{Error, InputError};
+use crate::input::{Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events, parse_timestamp};
+use crate::profile::{self, ChurnModel, Profile};
+use crate::render::{Email, Renderer, TemplateSet, email_model};
+
+/// Everything a [`Personalizer`] is built from (camelCase in JSON).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PersonalizerInit {
+    /// Products in Merchant Center attribute names.
+    pub catalog: Vec<RawProduct>,
+    /// Custom templates (defaults from `templates/`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<TemplateSet>", optional))]
+    pub templates: TemplateSet,
+    /// Campaign settings (all defaulted).
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<CampaignConfig>", optional))]
+    pub campaign: CampaignConfig,
+    /// Fitted churn model; priors when absent.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub churn_model: Option<ChurnModel>,
+    /// A replacement angle library (default: `templates/angles.json`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub angles: Option<Vec<Angle>>,
+}
+
+/// Per-call options.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
+#[serde(rename_all = "camelCase", default)]
+pub struct CallOptions {
+    /// The render time (ISO 8601 or Unix seconds/ms). Pass it for byte-identical re-renders;
+    /// when absent the host's clock is read.
+    pub now: Option<Timestamp>,
+    /// The ESP's send id: part of the seed, so one send re-renders identically.
+    pub send_id: Option<String>,
+}
+
+impl CallOptions {
+    /// The render time in Unix seconds; `host_now` when absent.
+    pub fn resolve_now(&self, host_now: i64) -> Result<i64, InputError> {
+        match &self.now {
+            None => Ok(host_now),
+            Some(ts) => parse_timestamp(ts).ok_or_else(|| InputError::invalid("$.now", "unreadable timestamp")),
+        }
+    }
+}
+
+/// Profile and decision together (what `.decide()` returns).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Decided {
+    /// The profile the decision used.
+    pub profile: Profile,
+    /// The decision.
+    pub decision: Decision,
+    /// Degraded paths taken (fallbacks, repaired config, ignored events).
+    pub warnings: Vec<String>,
+}
+
+/// A personalized, rendered email with everything that led to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Personalized {
+    /// Subject line.
+    pub subject: String,
+    /// Preheader.
+    pub preheader: String,
+    /// HTML body.
+    pub html: String,
+    /// Plain-text body.
+    pub text: String,
+    /// The words before templating.
+    pub copy: Copy,
+    /// The decision.
+    pub decision: Decision,
+    /// The profile.
+    pub profile: Profile,
+    /// Degraded paths taken (fallbacks, repaired config, ignored events).
+    pub warnings: Vec<String>,
+}
+
+/// The engine. Immutable after construction; share it across recipients.
+pub struct Personalizer {
+    catalog: Catalog,
+    config: CampaignConfig,
+    model: ChurnModel,
+    angles: Vec<Angle>,
+    copy: CopyLibrary,
+    renderer: Renderer,
+    warnings: Vec<String>,
+}
+
+impl Personalizer {
+    /// Validates and prepares everything that does not depend on the recipient.
+    pub fn new(init: PersonalizerInit) -> Result<Self, Error> {
+        let mut config = init.campaign;
+        let mut warnings: Vec<String> =
+            config.sanitize().into_iter().map(|f| format!("campaign.{f} was invalid; the default is used")).collect();
+        let catalog = Catalog::build(init.catalog, &config.currency)?;
+        if catalog.is_empty() {
+            warnings.push("the catalog is empty: emails will carry no product".into());
+        }
+        let model = match init.churn_model {
+            Some(m) if m.is_valid() => m,
+            Some(_) => return Err(InputError::invalid("$.churnModel", "parameters must be positive finite numbers").into()),
+            None => ChurnModel::prior(),
+        };
+        let angles = match init.angles {
+            Some(list) => {
+                angles::validate_library(&list, "$.angles")?;
+                list
+            }
+            None => angles::parse_library(angles::DEFAULT_ANGLES, "templates/angles.json")?,
+        };
+        let copy = CopyLibrary::build(&angles)?;
+        let renderer = Renderer::new(&init.templates)?;
+        config.exclude_tags = config.exclude_tags.iter().map(|t| t.trim().to_lowercase()).collect();
+        Ok(Personalizer { catalog, config, model, angles, copy, renderer, warnings })
+    }
+
+    /// Builds from JSON text (native hosts, CLI, tests).
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        Self::new(crate::error::from_json_str("$", text)?)
+    }
+
+    /// Warnings raised while building (repaired config, empty catalog).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The validated catalog.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The campaign settings in force (after repairs).
+    pub fn campaign(&self) -> &CampaignConfig {
+        &self.config
+    }
+
+    /// The behavioural profile of one customer at `now` (Unix seconds).
+    pub fn profile(&self, customer: &Customer, now: i64) -> Result<Profile, Error> {
+        validate_customer(customer)?;
+        let (events, stats) = normalize_events(customer.events.clone(), self.config.max_events);
+        Ok(profile::profile(&customer.id, &events, stats, &self.catalog, &self.config, &self.model, now))
+    }
+
+    /// Profile and decision for one customer.
+    pub fn decide(&self, customer: &Customer, now: i64, send_id: Option<&str>) -> Result<Decided, Error> {
+        let profile = self.profile(customer, now)?;
+        let seed = seed::fnv1a(&[&customer.id, &self.config.id, send_id.unwrap_or("")]);
+        let gender = customer.attributes.gender.as_deref().map(str::trim).filter(|g| !g.is_empty());
+        let gender_lower = gender.map(str::to_lowercase);
+        let ctx = DecideContext {
+            catalog: &self.catalog,
+            angles: &self.angles,
+            config: &self.config,
+            gender: gender_lower.as_deref(),
+            seed,
+            has_name: customer.attributes.first_name.as_deref().is_some_and(|n| !n.trim().is_empty()),
+        };
+        let decision = decide::decide(&profile, &ctx);
+        let warnings = self.warnings_for(&profile, &decision);
+        Ok(Decided { profile, decision, warnings })
+    }
+
+    /// The full pipeline: profile, decide, write and render one customer's email.
+    pub fn render(&self, customer: &Customer, now: i64, send_id: Option<&str>) -> Result<Personalized, Error> {
+        let Decided { profile, decision, warnings } = self.decide(customer, now, send_id)?;
+        let copy = self.copy.write(&decision, &self.copy_context(customer, &decision))?;
+        let model = email_model(customer, &decision, &copy, &self.catalog, &self.config, &format_timestamp(now));
+        let Email { subject, preheader, html, text } = self.renderer.render(&model)?;
+        Ok(Personalized { subject, preheader, html, text, copy, decision, profile, warnings })
+    }
+
+    /// Data the angle copy sees: name, greeting, product and brand (no other customer data).
+    fn copy_context(&self, customer: &Customer, decision: &Decision) -> liquid::Object {
+        let first_name = customer
+            .attributes
+            .first_name
+            .as_deref()
+            .map(|n| copy::bound(n.trim(), 40))
+            .filter(|n| !n.is_empty());
+        let locale = customer.attributes.locale.as_deref().unwrap_or(&self.config.locale);
+        let product = decision
+            .product_id
+            .as_deref()
+            .and_then(|id| self.catalog.get(id))
+            .map(|p| crate::render::product_view(p, &self.config, locale, "hero"));
+        let mut object = liquid::Object::new();
+        let value = |v: &serde_json::Value| liquid::model::to_value(v).unwrap_or(liquid::model::Value::Nil);
+        object.insert("name".into(), value(&serde_json::json!(first_name.clone().unwrap_or_default())));
+        object.insert(
+            "greeting".into(),
+            value(&serde_json::json!(copy::greeting(&self.config.brand.voice, first_name.as_deref()))),
+        );
+        let product_json = serde_json::to_value(&product).unwrap_or(serde_json::Value::Null);
+        object.insert("product".into(), value(&product_json));
+        object.insert("brand".into(), value(&serde_json::json!({ "name": self.config.brand.name })));
+        object
+    }
+
+    fn warnings_for(&self, profile: &Profile, decision: &Decision) -> Vec<String> {
+        let mut out = self.warnings.clone();
+        let q = &profile.data_quality;
+        if q.events.unknown > 0 {
+            out.push(format!("{} events with unknown names were ignored: {}", q.events.unknown, q.events.unknown_names.join(", ")));
+        }
+        for (count, what) in [
+            (q.events.undated, "events without a readable timestamp were ignored"),
+            (q.future, "events dated after `now` were ignored"),
+            (q.events.truncated, "oldest events beyond the per-customer limit were ignored"),
+            (q.unknown_products, "events name products missing from the catalog"),
+        ] {
+            if count > 0 {
+                out.push(format!("{count} {what}"));
+            }
+        }
+        if let Some(fallback) = &decision.fallback {
+            out.push(fallback.clone());
+        }
+        if decision.product_id.is_none() {
+            out.push("no product could be shown".into());
+        }
+        out
+    }
+}
+
+fn validate_customer(customer: &Customer) -> Result<(), InputError> {
+    if customer.id.trim().is_empty() {
+        return Err(InputError::invalid("$.id", "customer id is empty"));
+    }
+    Ok(())
+}

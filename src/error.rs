@@ -1,0 +1,164 @@
+//! Typed errors shared by every stage.
+//!
+//! Each stage has its own error enum; [`Error`] wraps them so every public entry point returns
+//! one type with a stable machine `code`, a human `message` and the JSON `path` of the bad
+//! field (`$` when the whole input is at fault). The wasm binding turns it into a JS `Error`
+//! in exactly one place.
+
+use serde::Serialize;
+
+/// Invalid data handed to an entry point (customer, catalog, config, template data).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InputError {
+    /// A field has the wrong type, a required field is missing, or the JSON is malformed.
+    #[error("{message} at {path}")]
+    Invalid { path: String, message: String },
+    /// The input is larger than a configured limit allows.
+    #[error("{message} at {path}")]
+    TooLarge { path: String, message: String },
+}
+
+/// A Liquid template that failed to parse or render.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TemplateError {
+    /// The template source is not valid Liquid.
+    #[error("template `{template}` does not parse: {message}")]
+    Parse { template: String, message: String },
+    /// The template parsed but failed while rendering (bad filter argument, missing partial, ...).
+    #[error("template `{template}` failed to render: {message}")]
+    Render { template: String, message: String },
+    /// The template or its output exceeded a configured limit.
+    #[error("template `{template}` exceeded a limit: {message}")]
+    Limit { template: String, message: String },
+}
+
+/// Any error an entry point of this crate can return.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// See [`InputError`].
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// See [`TemplateError`].
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+}
+
+/// The serialisable view of an error, as hosts receive it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorInfo {
+    /// Stable machine code, e.g. `INVALID_INPUT`.
+    pub code: &'static str,
+    /// Human-readable explanation.
+    pub message: String,
+    /// JSON path of the offending field (`$.customer.events[3].timestamp`), or the template name.
+    pub path: String,
+}
+
+impl Error {
+    /// Stable code for programmatic handling; never changes meaning between versions.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Input(InputError::Invalid { .. }) => "INVALID_INPUT",
+            Error::Input(InputError::TooLarge { .. }) => "INPUT_TOO_LARGE",
+            Error::Template(TemplateError::Parse { .. }) => "TEMPLATE_PARSE",
+            Error::Template(TemplateError::Render { .. }) => "TEMPLATE_RENDER",
+            Error::Template(TemplateError::Limit { .. }) => "TEMPLATE_LIMIT",
+        }
+    }
+
+    /// Where the problem is: a JSON path for input errors, `template:<name>` for templates.
+    pub fn path(&self) -> String {
+        match self {
+            Error::Input(InputError::Invalid { path, .. } | InputError::TooLarge { path, .. }) => {
+                path.clone()
+            }
+            Error::Template(
+                TemplateError::Parse { template, .. }
+                | TemplateError::Render { template, .. }
+                | TemplateError::Limit { template, .. },
+            ) => format!("template:{template}"),
+        }
+    }
+
+    /// Code, message and path in one serialisable value.
+    pub fn info(&self) -> ErrorInfo {
+        ErrorInfo { code: self.code(), message: self.to_string(), path: self.path() }
+    }
+}
+
+impl InputError {
+    /// An invalid field at `path`.
+    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError::Invalid { path: path.into(), message: message.into() }
+    }
+}
+
+/// Joins a JSON path prefix (`$.catalog`) with a serde path (`[3].price`).
+pub fn join_path(prefix: &str, inner: &str) -> String {
+    if inner.is_empty() || inner == "." {
+        prefix.to_string()
+    } else if inner.starts_with('[') {
+        format!("{prefix}{inner}")
+    } else {
+        format!("{prefix}.{inner}")
+    }
+}
+
+/// Deserializes `T` from any serde deserializer, reporting the failing field's JSON path.
+///
+/// Used natively with serde_json and in wasm with serde-wasm-bindgen, so both hosts get the
+/// same paths.
+pub fn deserialize_at<'de, T, D>(prefix: &str, deserializer: D) -> Result<T, InputError>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = join_path(prefix, &err.path().to_string());
+        InputError::invalid(path, err.inner().to_string())
+    })
+}
+
+/// Parses JSON text into `T` with path-aware errors (native hosts, tests, the CLI).
+pub fn from_json_str<'de, T: serde::Deserialize<'de>>(
+    prefix: &str,
+    text: &'de str,
+) -> Result<T, InputError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = deserialize_at(prefix, &mut de)?;
+    de.end().map_err(|err| InputError::invalid(prefix, err.to_string()))?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Outer {
+        #[allow(dead_code)]
+        items: Vec<Inner>,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    struct Inner {
+        #[allow(dead_code)]
+        price: f64,
+    }
+
+    #[test]
+    fn reports_json_path_of_the_bad_field() {
+        let err = from_json_str::<Outer>("$", r#"{"items":[{"price":1},{"price":"x"}]}"#)
+            .err()
+            .map(Error::from);
+        let err = err.as_ref().map(Error::info);
+        assert_eq!(err.as_ref().map(|e| e.path.as_str()), Some("$.items[1].price"));
+        assert_eq!(err.map(|e| e.code), Some("INVALID_INPUT"));
+    }
+
+    #[test]
+    fn malformed_json_is_an_input_error() {
+        let err = from_json_str::<Outer>("$", "{\"items\": [").err();
+        assert!(matches!(err, Some(InputError::Invalid { .. })));
+    }
+}

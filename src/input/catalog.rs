@@ -1,0 +1,314 @@
+//! The product catalog: Google Merchant Center attributes in, an indexed [`Catalog`] out.
+//!
+//! Built once per `Personalizer`; every per-recipient lookup is a hash or a slice.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::values::Money;
+use crate::error::InputError;
+
+/// A product as the host sends it, in Merchant Center attribute names (camelCase accepted too).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "CatalogProduct"))]
+#[serde(default)]
+pub struct RawProduct {
+    /// Unique product id (`id`).
+    pub id: Option<String>,
+    /// Product name.
+    pub title: Option<String>,
+    /// Long description.
+    #[cfg_attr(test, ts(optional))]
+    pub description: Option<String>,
+    /// Product page URL.
+    #[cfg_attr(test, ts(optional))]
+    pub link: Option<String>,
+    /// Main image URL.
+    #[serde(alias = "imageLink")]
+    #[cfg_attr(test, ts(optional))]
+    pub image_link: Option<String>,
+    /// Regular price: `"68.00 USD"` or a number.
+    pub price: Option<Money>,
+    /// Sale price, when on sale.
+    #[serde(alias = "salePrice")]
+    #[cfg_attr(test, ts(optional))]
+    pub sale_price: Option<Money>,
+    /// `in_stock` (default), `out_of_stock`, `preorder`, `backorder`.
+    #[cfg_attr(test, ts(optional))]
+    pub availability: Option<String>,
+    /// Units in stock (an extension; Merchant Center has none): 0 means unavailable.
+    #[cfg_attr(test, ts(optional))]
+    pub stock: Option<f64>,
+    /// The brand's own category path: `"Women > Leggings > High-rise"`.
+    #[serde(alias = "productType")]
+    #[cfg_attr(test, ts(optional))]
+    pub product_type: Option<String>,
+    /// Google's taxonomy path or id.
+    #[serde(alias = "googleProductCategory")]
+    #[cfg_attr(test, ts(optional))]
+    pub google_product_category: Option<String>,
+    /// Variants of one product (sizes, colours) share it.
+    #[serde(alias = "itemGroupId")]
+    #[cfg_attr(test, ts(optional))]
+    pub item_group_id: Option<String>,
+    /// Colour name.
+    #[cfg_attr(test, ts(optional))]
+    pub color: Option<String>,
+    /// Size label.
+    #[cfg_attr(test, ts(optional))]
+    pub size: Option<String>,
+    /// `female`, `male`, `unisex`.
+    #[cfg_attr(test, ts(optional))]
+    pub gender: Option<String>,
+    /// ISO 4217 code when `price` is a plain number (default: the campaign currency).
+    #[cfg_attr(test, ts(optional))]
+    pub currency: Option<String>,
+    /// Free tags: `studio`, `low-impact`, `matching-set`, `new-collection`, `everyday`, `entry`...
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub tags: Vec<String>,
+}
+
+/// Whether a product can be sold now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    /// Sellable now.
+    InStock,
+    /// Not sellable.
+    OutOfStock,
+    /// Can be ordered before release.
+    Preorder,
+    /// Can be ordered, ships later.
+    Backorder,
+}
+
+/// A validated product with prices in minor units and normalized tags and categories.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Product {
+    /// Unique id.
+    pub id: String,
+    /// Name.
+    pub title: String,
+    /// Description ("" when absent).
+    pub description: String,
+    /// Product page URL ("" when absent).
+    pub link: String,
+    /// Image URL; products without one are never the hero.
+    pub image_link: Option<String>,
+    /// Regular price in minor units.
+    pub price_minor: i64,
+    /// Sale price in minor units, only when below the regular price.
+    pub sale_price_minor: Option<i64>,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Availability.
+    pub availability: Availability,
+    /// Category path levels, lower-cased: `["women", "leggings", "high-rise"]`.
+    pub categories: Vec<String>,
+    /// Google taxonomy as sent.
+    pub google_product_category: Option<String>,
+    /// Variant group (the product id when absent).
+    pub item_group_id: String,
+    /// Colour.
+    pub color: Option<String>,
+    /// Size.
+    pub size: Option<String>,
+    /// Gender, lower-cased.
+    pub gender: Option<String>,
+    /// Tags, lower-cased, sorted, unique.
+    pub tags: Vec<String>,
+}
+
+impl Product {
+    /// Price the customer pays now.
+    pub fn effective_price_minor(&self) -> i64 {
+        self.sale_price_minor.unwrap_or(self.price_minor)
+    }
+
+    /// Can be shown as something to buy now.
+    pub fn is_available(&self) -> bool {
+        self.availability != Availability::OutOfStock
+    }
+
+    /// The most specific category level (`"leggings"` for `women > leggings`).
+    pub fn leaf_category(&self) -> Option<&str> {
+        // NOTE: level 2 when present: level 1 is usually the department (women / men).
+        self.categories.get(1).or_else(|| self.categories.first()).map(String::as_str)
+    }
+}
+
+/// Limits on catalog input.
+pub const MAX_CATALOG_PRODUCTS: usize = 50_000;
+
+fn availability_of(text: Option<&str>, stock: Option<f64>) -> Availability {
+    if matches!(stock, Some(s) if s <= 0.0) {
+        return Availability::OutOfStock;
+    }
+    match text.map(|t| t.trim().to_ascii_lowercase().replace(' ', "_")).as_deref() {
+        Some("out_of_stock") | Some("discontinued") => Availability::OutOfStock,
+        Some("preorder") => Availability::Preorder,
+        Some("backorder") => Availability::Backorder,
+        _ => Availability::InStock,
+    }
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl RawProduct {
+    /// Validates one product; `path` is its JSON path for errors.
+    fn validate(self, path: &str, default_currency: &str) -> Result<Product, InputError> {
+        let id = non_empty(self.id).ok_or_else(|| InputError::invalid(format!("{path}.id"), "missing product id"))?;
+        let title = non_empty(self.title)
+            .ok_or_else(|| InputError::invalid(format!("{path}.title"), "missing product title"))?;
+        let (price_minor, price_currency) = self
+            .price
+            .as_ref()
+            .and_then(Money::to_minor)
+            .ok_or_else(|| InputError::invalid(format!("{path}.price"), "missing or unreadable price"))?;
+        if price_minor <= 0 {
+            return Err(InputError::invalid(format!("{path}.price"), "price must be positive"));
+        }
+        let sale_price_minor = self
+            .sale_price
+            .as_ref()
+            .and_then(Money::to_minor)
+            .map(|(minor, _)| minor)
+            .filter(|&sale| sale > 0 && sale < price_minor);
+        let categories = self
+            .product_type
+            .as_deref()
+            .unwrap_or("")
+            .split('>')
+            .map(|level| level.trim().to_lowercase())
+            .filter(|level| !level.is_empty())
+            .collect();
+        let tags: BTreeSet<String> =
+            self.tags.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+        Ok(Product {
+            item_group_id: non_empty(self.item_group_id).unwrap_or_else(|| id.clone()),
+            id,
+            title,
+            description: non_empty(self.description).unwrap_or_default(),
+            link: non_empty(self.link).unwrap_or_default(),
+            image_link: non_empty(self.image_link),
+            price_minor,
+            sale_price_minor,
+            currency: non_empty(self.currency)
+                .or(price_currency)
+                .unwrap_or_else(|| default_currency.to_string())
+                .to_ascii_uppercase(),
+            availability: availability_of(self.availability.as_deref(), self.stock),
+            categories,
+            google_product_category: non_empty(self.google_product_category),
+            color: non_empty(self.color),
+            size: non_empty(self.size),
+            gender: non_empty(self.gender).map(|g| g.to_lowercase()),
+            tags: tags.into_iter().collect(),
+        })
+    }
+}
+
+/// The validated, indexed catalog.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    products: Vec<Product>,
+    by_id: HashMap<String, usize>,
+    median_price_minor: i64,
+}
+
+impl Catalog {
+    /// Validates and indexes raw products. Errors name the JSON path under `$.catalog`.
+    pub fn build(raw: Vec<RawProduct>, default_currency: &str) -> Result<Self, InputError> {
+        if raw.len() > MAX_CATALOG_PRODUCTS {
+            return Err(InputError::TooLarge {
+                path: "$.catalog".into(),
+                message: format!("{} products; the limit is {MAX_CATALOG_PRODUCTS}", raw.len()),
+            });
+        }
+        let mut products = Vec::with_capacity(raw.len());
+        let mut by_id = HashMap::with_capacity(raw.len());
+        for (i, product) in raw.into_iter().enumerate() {
+            let path = format!("$.catalog[{i}]");
+            let product = product.validate(&path, default_currency)?;
+            if by_id.insert(product.id.clone(), i).is_some() {
+                return Err(InputError::invalid(format!("{path}.id"), format!("duplicate product id `{}`", product.id)));
+            }
+            products.push(product);
+        }
+        let mut prices: Vec<i64> = products.iter().map(Product::effective_price_minor).collect();
+        prices.sort_unstable();
+        let median_price_minor = prices.get(prices.len() / 2).copied().unwrap_or(0);
+        Ok(Catalog { products, by_id, median_price_minor })
+    }
+
+    /// All products in input order.
+    pub fn products(&self) -> &[Product] {
+        &self.products
+    }
+
+    /// Product by id.
+    pub fn get(&self, id: &str) -> Option<&Product> {
+        self.by_id.get(id).and_then(|&i| self.products.get(i))
+    }
+
+    /// Median effective price, the reference for a customer's price band.
+    pub fn median_price_minor(&self) -> i64 {
+        self.median_price_minor
+    }
+
+    /// Number of products.
+    pub fn len(&self) -> usize {
+        self.products.len()
+    }
+
+    /// True when the catalog has no product.
+    pub fn is_empty(&self) -> bool {
+        self.products.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(json: &str) -> Vec<RawProduct> {
+        crate::error::from_json_str("$.catalog", json).unwrap_or_default()
+    }
+
+    #[test]
+    fn accepts_merchant_center_attributes() {
+        let catalog = Catalog::build(
+            raw(r#"[{"id":"LG-1","title":"Flow Legging","price":"68.00 USD","sale_price":"49.00 USD",
+                 "availability":"in stock","product_type":"Women > Leggings","image_link":"https://x/y.jpg",
+                 "tags":["Studio","low-impact","studio"]}]"#),
+            "EUR",
+        );
+        let catalog = catalog.unwrap_or_default();
+        let p = catalog.get("LG-1");
+        assert_eq!(p.map(|p| p.price_minor), Some(6800));
+        assert_eq!(p.and_then(|p| p.sale_price_minor), Some(4900));
+        assert_eq!(p.map(|p| p.currency.as_str()), Some("USD"));
+        assert_eq!(p.map(|p| p.tags.clone()), Some(vec!["low-impact".to_string(), "studio".to_string()]));
+        assert_eq!(p.and_then(Product::leaf_category), Some("leggings"));
+    }
+
+    #[test]
+    fn missing_price_and_duplicate_ids_are_typed_errors_with_paths() {
+        let err = Catalog::build(raw(r#"[{"id":"a","title":"A","price":10},{"id":"b","title":"B"}]"#), "USD").err();
+        assert_eq!(err, Some(InputError::invalid("$.catalog[1].price", "missing or unreadable price")));
+        let err = Catalog::build(raw(r#"[{"id":"a","title":"A","price":10},{"id":"a","title":"B","price":5}]"#), "USD");
+        assert!(matches!(err, Err(InputError::Invalid { path, .. }) if path == "$.catalog[1].id"));
+    }
+
+    #[test]
+    fn zero_stock_means_out_of_stock() {
+        let catalog = Catalog::build(raw(r#"[{"id":"a","title":"A","price":10,"stock":0}]"#), "USD").unwrap_or_default();
+        assert_eq!(catalog.get("a").map(Product::is_available), Some(false));
+    }
+}

@@ -1,0 +1,15 @@
+//! Input adapters: outside shapes -> canonical types, once, at the edge of the core.
+//!
+//! Hosts send customers with events in Segment Ecommerce v2, Klaviyo metric or canonical
+//! shape, and catalogs in Google Merchant Center attribute names. Everything after this module
+//! sees only [`Event`], [`Customer`] and [`Product`].
+
+mod catalog;
+mod customer;
+mod events;
+mod values;
+
+pub use catalog::{Availability, Catalog, Product, RawProduct};
+pub use customer::{Attributes, Customer};
+pub use events::{Channel, Event, EventKind, EventStats, RawEvent, normalize_events};
+pub use values::{Money, Timestamp, format_timestamp, parse_timestamp};

@@ -1,0 +1,32 @@
+//! mailfit: render-time email personalization for CRM and ESP platforms.
+//!
+//! One pipeline, four stages, each a module with plain serde types in and out:
+//!
+//! ```text
+//! events --profile--> Profile --decide--> Decision --copy--> Copy --render--> Email
+//! ```
+//!
+//! The core is sans-IO: no clock, no network, no global state; `now` and seeds are inputs.
+//! [`Personalizer`] is built once per catalog and campaign; per recipient only the hot path
+//! runs. The wasm binding (`src/wasm.rs`, wasm32 only) is the one place that knows about JS.
+
+#![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
+pub mod config;
+pub mod copy;
+pub mod decide;
+mod engine;
+pub mod error;
+pub mod input;
+pub mod profile;
+pub mod render;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use engine::{CallOptions, Decided, Personalized, Personalizer, PersonalizerInit};
+pub use error::{Error, ErrorInfo};
+
+/// Version of this crate, for `buildInfo()`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,348 @@
+//! Evidence accumulation for the profile: affinities, style signals, orders and reasons.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Lifecycle, Profile, round3};
+use crate::config::CampaignConfig;
+use crate::input::{Catalog, Channel, Event, EventKind};
+
+/// How many events of each kind support an affinity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// Product views.
+    pub views: u32,
+    /// Cart adds and checkouts.
+    pub carts: u32,
+    /// Wishlist adds.
+    pub wishlists: u32,
+    /// Purchased lines.
+    pub purchases: u32,
+    /// Email clicks on a product.
+    pub clicks: u32,
+}
+
+/// Interest in one category or tag: its share of all decayed, signal-weighted interest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Affinity {
+    /// Category level or tag, lower-cased.
+    pub key: String,
+    /// Share in 0..1.
+    pub score: f64,
+    /// Supporting events.
+    pub evidence: Evidence,
+}
+
+/// Signal strength by event kind: a purchase says more than a view.
+fn weight(kind: EventKind) -> f64 {
+    match kind {
+        EventKind::View => 1.0,
+        EventKind::Cart | EventKind::Checkout => 3.0,
+        EventKind::Wishlist => 2.5,
+        EventKind::Purchase => 5.0,
+        EventKind::EmailClick => 2.0,
+        EventKind::Refund => -5.0,
+        EventKind::Visit | EventKind::EmailOpen | EventKind::Unsubscribe => 0.0,
+    }
+}
+
+/// One order after refunds.
+pub(super) struct Order {
+    pub at: i64,
+    pub value_minor: i64,
+    pub channel: Channel,
+}
+
+/// Groups purchase lines into orders and subtracts refunds; fully refunded orders disappear.
+pub(super) fn orders(events: &[&Event]) -> Vec<Order> {
+    // (key, order, had a line refunded)
+    let mut by_key: Vec<(String, Order, bool)> = Vec::new();
+    let line_value = |e: &Event| e.unit_price_minor.unwrap_or(0).max(0) * i64::from(e.quantity);
+    for e in events.iter().filter(|e| e.kind == EventKind::Purchase) {
+        // Lines without an order id group by day and channel.
+        let key = e.order_id.clone().unwrap_or_else(|| format!("{}:{:?}", e.at / 86_400, e.channel));
+        match by_key.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, order, _)) => order.value_minor += line_value(e),
+            None => by_key.push((key, Order { at: e.at, value_minor: line_value(e), channel: e.channel }, false)),
+        }
+    }
+    for e in events.iter().filter(|e| e.kind == EventKind::Refund) {
+        let Some(order_id) = &e.order_id else { continue };
+        let Some(pos) = by_key.iter().position(|(k, _, _)| k == order_id) else { continue };
+        if e.product_id.is_none() && e.unit_price_minor.is_none() {
+            by_key.remove(pos);
+        } else if let Some((_, order, refunded)) = by_key.get_mut(pos) {
+            order.value_minor = (order.value_minor - line_value(e)).max(0);
+            *refunded = true;
+        }
+    }
+    // An order whose refunds took its value to zero no longer counts; one never priced does.
+    by_key.into_iter().filter(|(_, o, refunded)| !(*refunded && o.value_minor == 0)).map(|(_, o, _)| o).collect()
+}
+
+#[derive(Default)]
+struct Acc {
+    weight: f64,
+    evidence: Evidence,
+}
+
+/// Folds events into affinities and style evidence.
+pub(super) struct Accumulator<'a> {
+    catalog: &'a Catalog,
+    half_life_days: f64,
+    categories: HashMap<String, Acc>,
+    tags: HashMap<String, Acc>,
+    total: f64,
+    novelty: f64,
+    sets: f64,
+    sale_interest: f64,
+    purchase_lines: u32,
+    discounted_lines: u32,
+    product_views: u32,
+    paid_prices: Vec<i64>,
+    viewed_prices: Vec<i64>,
+    recent: Vec<(f64, String)>,
+    bought: HashMap<String, f64>,
+    bought_ids: Vec<String>,
+    unknown_products: u32,
+}
+
+impl<'a> Accumulator<'a> {
+    pub fn new(catalog: &'a Catalog, half_life_days: f64) -> Self {
+        Accumulator {
+            catalog,
+            half_life_days,
+            categories: HashMap::new(),
+            tags: HashMap::new(),
+            total: 0.0,
+            novelty: 0.0,
+            sets: 0.0,
+            sale_interest: 0.0,
+            purchase_lines: 0,
+            discounted_lines: 0,
+            product_views: 0,
+            paid_prices: Vec::new(),
+            viewed_prices: Vec::new(),
+            recent: Vec::new(),
+            bought: HashMap::new(),
+            bought_ids: Vec::new(),
+            unknown_products: 0,
+        }
+    }
+
+    pub fn add(&mut self, event: &Event, days_ago: f64) {
+        let base = weight(event.kind);
+        if base == 0.0 || (event.product_id.is_none() && event.categories.is_empty()) {
+            return;
+        }
+        let w = base * 0.5f64.powf(days_ago / self.half_life_days);
+        let product = event.product_id.as_deref().and_then(|id| self.catalog.get(id));
+        if product.is_none() && event.product_id.is_some() {
+            self.unknown_products += 1;
+        }
+        let mut categories: Vec<String> = event.categories.iter().map(|c| c.trim().to_lowercase()).collect();
+        let mut tags: Vec<&str> = Vec::new();
+        if let Some(p) = product {
+            categories.extend(p.categories.iter().skip(usize::from(p.categories.len() > 1)).cloned());
+            tags.extend(p.tags.iter().map(String::as_str));
+            if p.sale_price_minor.is_some() {
+                tags.push("sale");
+            }
+        }
+        categories.sort();
+        categories.dedup();
+        for key in categories {
+            bump(self.categories.entry(key).or_default(), event.kind, w);
+        }
+        for tag in &tags {
+            bump(self.tags.entry((*tag).to_string()).or_default(), event.kind, w);
+        }
+        self.total += w;
+        if tags.contains(&"new-collection") {
+            self.novelty += w;
+        }
+        if tags.contains(&"matching-set") {
+            self.sets += w;
+        }
+        if tags.contains(&"sale") {
+            self.sale_interest += w.abs();
+        }
+        match event.kind {
+            EventKind::View => {
+                self.product_views += 1;
+                if let Some(p) = product {
+                    self.viewed_prices.push(p.effective_price_minor());
+                }
+            }
+            EventKind::Purchase => {
+                self.purchase_lines += 1;
+                let paid = event.unit_price_minor.or(product.map(|p| p.effective_price_minor()));
+                let below_list = matches!((paid, product), (Some(paid), Some(p)) if paid < p.price_minor);
+                if event.coupon || below_list {
+                    self.discounted_lines += 1;
+                }
+                if let Some(paid) = paid.filter(|p| *p > 0) {
+                    self.paid_prices.push(paid);
+                }
+                if let Some(p) = product {
+                    let slot = self.bought.entry(p.item_group_id.clone()).or_insert(days_ago);
+                    *slot = slot.min(days_ago);
+                    self.bought_ids.push(p.id.clone());
+                }
+            }
+            _ => {}
+        }
+        if matches!(event.kind, EventKind::View | EventKind::Cart | EventKind::Wishlist)
+            && let Some(p) = product
+        {
+            self.recent.push((days_ago, p.id.clone()));
+        }
+    }
+
+    pub fn style(&self, catalog_median: i64, orders: u32) -> super::StyleSignals {
+        let share = |v: f64| if self.total > 1e-9 { round3((v / self.total).clamp(0.0, 1.0)) } else { 0.0 };
+        let discount = if self.purchase_lines > 0 {
+            (f64::from(self.discounted_lines) + 0.3) / (f64::from(self.purchase_lines) + 1.0)
+        } else {
+            share(self.sale_interest) * 0.8
+        };
+        let views = f64::from(self.product_views);
+        let browse = if orders == 0 {
+            1.0 - (-views / 5.0).exp()
+        } else {
+            views / (views + 6.0 * f64::from(orders))
+        };
+        let typical = median(if self.paid_prices.is_empty() { &self.viewed_prices } else { &self.paid_prices });
+        super::StyleSignals {
+            novelty: share(self.novelty),
+            set_buying: share(self.sets),
+            discount_sensitivity: round3(discount.clamp(0.0, 1.0)),
+            browse_without_buying: round3(browse.clamp(0.0, 1.0)),
+            price_ratio: typical.filter(|_| catalog_median > 0).map(|t| round3(t as f64 / catalog_median as f64)),
+            typical_price_minor: typical,
+        }
+    }
+
+    pub fn top_affinities(&self, n: usize) -> (Vec<Affinity>, Vec<Affinity>) {
+        (top(&self.categories, n), top(&self.tags, n))
+    }
+
+    pub fn recently_viewed(&self, within_days: f64) -> Vec<String> {
+        let mut recent: Vec<&(f64, String)> = self.recent.iter().filter(|(d, _)| *d <= within_days).collect();
+        recent.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut out: Vec<String> = Vec::new();
+        for (_, id) in recent {
+            if !out.contains(id) && !self.bought_ids.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out.truncate(10);
+        out
+    }
+
+    pub fn bought_groups(&self) -> Vec<(String, f64)> {
+        let mut groups: Vec<(String, f64)> = self.bought.iter().map(|(k, v)| (k.clone(), round3(*v))).collect();
+        groups.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        groups
+    }
+
+    pub fn unknown_products(&self) -> u32 {
+        self.unknown_products
+    }
+}
+
+fn bump(acc: &mut Acc, kind: EventKind, w: f64) {
+    acc.weight += w;
+    let e = &mut acc.evidence;
+    match kind {
+        EventKind::View => e.views += 1,
+        EventKind::Cart | EventKind::Checkout => e.carts += 1,
+        EventKind::Wishlist => e.wishlists += 1,
+        EventKind::Purchase => e.purchases += 1,
+        EventKind::EmailClick => e.clicks += 1,
+        _ => {}
+    }
+}
+
+fn top(map: &HashMap<String, Acc>, n: usize) -> Vec<Affinity> {
+    let total: f64 = map.values().map(|a| a.weight.max(0.0)).sum();
+    let mut items: Vec<(&String, &Acc)> = map.iter().filter(|(_, a)| a.weight > 1e-9).collect();
+    items.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight).then_with(|| a.0.cmp(b.0)));
+    items
+        .into_iter()
+        .take(n)
+        .map(|(key, acc)| Affinity {
+            key: key.clone(),
+            score: if total > 0.0 { round3(acc.weight / total) } else { 0.0 },
+            evidence: acc.evidence.clone(),
+        })
+        .collect()
+}
+
+fn median(values: &[i64]) -> Option<i64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    sorted.get(sorted.len() / 2).copied()
+}
+
+/// Plain-language reasons, each quoting numbers that are in the profile.
+pub(super) fn reasons(p: &Profile, config: &CampaignConfig) -> Vec<String> {
+    let mut out = Vec::new();
+    match (p.lifecycle, p.rfm.days_since_last_purchase) {
+        (Lifecycle::Browser, _) => {
+            let views: u32 = p.category_affinities.iter().map(|a| a.evidence.views).sum();
+            out.push(format!("never purchased; {views} product views on record"));
+        }
+        (stage, Some(days)) => out.push(format!(
+            "last purchase {days:.0} days ago ({} orders); {} after {:.0} days without one",
+            p.rfm.orders,
+            match stage {
+                Lifecycle::Lapsed => "lapsed",
+                Lifecycle::AtRisk => "at risk",
+                _ => "still active until",
+            },
+            if stage == Lifecycle::Lapsed { config.lifecycle.lapsed_days } else { config.lifecycle.at_risk_days },
+        )),
+        _ => {}
+    }
+    if let Some(tag) = p.tag_affinities.first() {
+        let e = &tag.evidence;
+        out.push(format!(
+            "top interest `{}` ({:.0}% of interest: {} views, {} cart adds, {} purchases)",
+            tag.key,
+            tag.score * 100.0,
+            e.views,
+            e.carts,
+            e.purchases
+        ));
+    }
+    if let Some(cat) = p.category_affinities.first() {
+        out.push(format!("top category `{}` ({:.0}% of interest)", cat.key, cat.score * 100.0));
+    }
+    let s = &p.style;
+    for (value, label) in [
+        (s.novelty, "new-collection items"),
+        (s.set_buying, "matching sets"),
+        (s.discount_sensitivity, "discounts (sale items or coupons)"),
+    ] {
+        if value >= 0.3 {
+            out.push(format!("{:.0}% of their interest or purchases go to {label}", value * 100.0));
+        }
+    }
+    if p.rfm.orders > 0 && p.rfm.online_orders == 0 {
+        out.push(format!("buys in store only ({} orders)", p.rfm.store_orders));
+    }
+    out.push(format!(
+        "churn risk {:.0}% over {:.0} days (p alive {:.2}, {} model)",
+        p.churn.churn_risk * 100.0,
+        p.churn.horizon_days,
+        p.churn.p_alive,
+        p.churn.model
+    ));
+    out
+}

@@ -1,0 +1,61 @@
+//! Link building: UTM parameters on every product and CTA link.
+
+use crate::config::Utm;
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Adds `utm_*` parameters to a link, keeping its query and fragment; existing `utm_*` win.
+///
+/// Links that are not http(s) (a `javascript:` URL in a feed, say) become `#`.
+pub fn with_utm(link: &str, utm: &Utm, campaign_id: &str, content: &str) -> String {
+    let link = link.trim();
+    let lower = link.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return "#".into();
+    }
+    let (base, fragment) = match link.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (link, None),
+    };
+    let campaign = utm.campaign.as_deref().unwrap_or(campaign_id);
+    let mut url = base.to_string();
+    for (key, value) in [("utm_source", utm.source.as_str()), ("utm_medium", utm.medium.as_str()), ("utm_campaign", campaign), ("utm_content", content)] {
+        if value.is_empty() || base.contains(&format!("{key}=")) {
+            continue;
+        }
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(key);
+        url.push('=');
+        url.push_str(&encode(value));
+    }
+    if let Some(fragment) = fragment {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appends_utm_and_keeps_query_and_fragment() {
+        let utm = Utm::default();
+        assert_eq!(
+            with_utm("https://shop.example/p/1?color=red#reviews", &utm, "spring sale", "hero"),
+            "https://shop.example/p/1?color=red&utm_source=newsletter&utm_medium=email&utm_campaign=spring%20sale&utm_content=hero#reviews"
+        );
+        assert_eq!(with_utm("javascript:alert(1)", &utm, "c", "hero"), "#");
+    }
+}

@@ -1,0 +1,142 @@
+//! Render stage: Liquid templates + [`EmailModel`] -> [`Email`] (subject, preheader, HTML, text).
+//!
+//! Templates are parsed once when the engine is built; per recipient only rendering runs.
+//! Templates come only from what the host registers: no file system, no network. HTML templates
+//! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
+
+pub mod links;
+pub mod liquid_env;
+mod model;
+pub mod money;
+
+pub use model::{EmailModel, ProductView, email_model, product_view};
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::TemplateError;
+
+/// The templates of a campaign; absent ones use the shipped defaults in `templates/`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
+#[serde(rename_all = "camelCase", default)]
+pub struct TemplateSet {
+    /// HTML body template.
+    pub html: Option<String>,
+    /// Plain-text body template.
+    pub text: Option<String>,
+    /// Subject line template.
+    pub subject: Option<String>,
+    /// Preheader template.
+    pub preheader: Option<String>,
+    /// Partials by name, for `{% include 'name' %}`; merged over the default partials.
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, String>>", optional))]
+    pub partials: BTreeMap<String, String>,
+}
+
+/// The shipped default templates.
+pub mod defaults {
+    /// HTML body.
+    pub const HTML: &str = include_str!("../../templates/email.html.liquid");
+    /// Plain-text body.
+    pub const TEXT: &str = include_str!("../../templates/email.txt.liquid");
+    /// Subject line.
+    pub const SUBJECT: &str = include_str!("../../templates/subject.liquid");
+    /// Preheader.
+    pub const PREHEADER: &str = include_str!("../../templates/preheader.liquid");
+    /// Partials, by name.
+    pub const PARTIALS: &[(&str, &str)] = &[
+        ("hero", include_str!("../../templates/partials/hero.liquid")),
+        ("reasons", include_str!("../../templates/partials/reasons.liquid")),
+        ("offer", include_str!("../../templates/partials/offer.liquid")),
+        ("alternates", include_str!("../../templates/partials/alternates.liquid")),
+        ("button", include_str!("../../templates/partials/button.liquid")),
+        ("footer", include_str!("../../templates/partials/footer.liquid")),
+    ];
+}
+
+/// A rendered email.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Email {
+    /// Subject line.
+    pub subject: String,
+    /// Preheader.
+    pub preheader: String,
+    /// HTML body.
+    pub html: String,
+    /// Plain-text body.
+    pub text: String,
+}
+
+/// Parsed templates, ready to render many recipients.
+pub struct Renderer {
+    html: liquid::Template,
+    text: liquid::Template,
+    subject: liquid::Template,
+    preheader: liquid::Template,
+}
+
+impl Renderer {
+    /// Parses a template set over the defaults.
+    pub fn new(set: &TemplateSet) -> Result<Self, TemplateError> {
+        let mut partials: BTreeMap<String, String> =
+            defaults::PARTIALS.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+        partials.extend(set.partials.clone());
+        let parser = liquid_env::parser(&partials)?;
+        let parse = |name: &str, custom: &Option<String>, default: &str| {
+            liquid_env::parse(&parser, name, custom.as_deref().unwrap_or(default))
+        };
+        Ok(Renderer {
+            html: parse("html", &set.html, defaults::HTML)?,
+            text: parse("text", &set.text, defaults::TEXT)?,
+            subject: parse("subject", &set.subject, defaults::SUBJECT)?,
+            preheader: parse("preheader", &set.preheader, defaults::PREHEADER)?,
+        })
+    }
+
+    /// Renders one recipient's email.
+    pub fn render(&self, model: &EmailModel) -> Result<Email, TemplateError> {
+        let data = liquid::to_object(model)
+            .map_err(|e| TemplateError::Render { template: "model".into(), message: e.to_string() })?;
+        let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        Ok(Email {
+            subject: one_line(liquid_env::render(&self.subject, "subject", &data)?),
+            preheader: one_line(liquid_env::render(&self.preheader, "preheader", &data)?),
+            html: liquid_env::render(&self.html, "html", &data)?,
+            text: tidy_text(&liquid_env::render(&self.text, "text", &data)?),
+        })
+    }
+}
+
+/// Trims trailing spaces and collapses runs of blank lines left by template tags.
+fn tidy_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders one template source with data and partials (the `renderTemplate` export).
+pub fn render_template(
+    source: &str,
+    data: &liquid::Object,
+    partials: &BTreeMap<String, String>,
+) -> Result<String, TemplateError> {
+    let parser = liquid_env::parser(partials)?;
+    let template = liquid_env::parse(&parser, "template", source)?;
+    liquid_env::render(&template, "template", data)
+}
