@@ -23,6 +23,9 @@ use crate::profile::{Lifecycle, Profile, round3};
 
 /// Candidates kept after the product pre-score, before pairing with angles.
 const SHORTLIST: usize = 40;
+/// Weight of an angle's product preferences in the joint score: they steer which product an
+/// angle shows more than which angle wins (the triggers already count the same evidence).
+const ANGLE_PREF_WEIGHT: f64 = 0.4;
 
 /// The choice for one customer, with its reasons and scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -226,7 +229,7 @@ fn describe_parts(parts: &[(String, f64)]) -> String {
 
 /// Bonus of a product under an angle: the angle's preferences over its tags and categories.
 fn angle_pref(angle: &Angle, product: &Product) -> f64 {
-    product.tags.iter().chain(product.categories.iter()).filter_map(|k| angle.product_prefs.get(k)).sum()
+    ANGLE_PREF_WEIGHT * product.tags.iter().chain(product.categories.iter()).filter_map(|k| angle.product_prefs.get(k)).sum::<f64>()
 }
 
 /// Eligible products, relaxing rules step by step when nothing qualifies.
@@ -286,7 +289,7 @@ fn product_fit(p: &Product, profile: &Profile, features: &BTreeMap<String, f64>)
         parts.push(("viewed".into(), 1.2 * 0.8f64.powi(rank as i32)));
     }
     if profile.lifecycle == Lifecycle::Browser && has("entry") {
-        parts.push(("entry".into(), 0.8));
+        parts.push(("entry".into(), 1.2));
     }
     parts.retain(|(_, v)| v.abs() > 1e-9);
     parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));

@@ -18,9 +18,9 @@ pub struct EmailModel {
     /// Who the email is for (no PII beyond first name and id).
     pub customer: CustomerView,
     /// The brand.
-    pub brand: Brand,
+    pub brand: BrandView,
     /// The words.
-    pub copy: Copy,
+    pub copy: CopyView,
     /// Hero product (nil when nothing can be shown).
     pub product: Option<ProductView>,
     /// More products.
@@ -35,6 +35,66 @@ pub struct EmailModel {
     pub campaign: CampaignView,
     /// The render time, RFC 3339.
     pub now: String,
+}
+
+/// Copy fields in template (snake_case) names.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyView {
+    /// Subject line.
+    pub subject: String,
+    /// Preheader.
+    pub preheader: String,
+    /// Headline.
+    pub headline: String,
+    /// Body paragraph.
+    pub body: String,
+    /// CTA label.
+    pub cta: String,
+    /// Reasons to buy.
+    pub reasons_to_buy: Vec<String>,
+    /// Offer in words.
+    pub offer_line: Option<String>,
+}
+
+impl From<&Copy> for CopyView {
+    fn from(c: &Copy) -> Self {
+        CopyView {
+            subject: c.subject.clone(),
+            preheader: c.preheader.clone(),
+            headline: c.headline.clone(),
+            body: c.body.clone(),
+            cta: c.cta.clone(),
+            reasons_to_buy: c.reasons_to_buy.clone(),
+            offer_line: c.offer_line.clone(),
+        }
+    }
+}
+
+/// Brand fields in template (snake_case) names.
+#[derive(Debug, Clone, Serialize)]
+pub struct BrandView {
+    /// Brand name.
+    pub name: String,
+    /// Storefront URL.
+    pub website: String,
+    /// Logo URL.
+    pub logo_url: String,
+    /// Accent colour.
+    pub accent_color: String,
+    /// Footer address.
+    pub address: String,
+}
+
+impl From<&Brand> for BrandView {
+    fn from(b: &Brand) -> Self {
+        BrandView {
+            name: b.name.clone(),
+            website: b.website.clone(),
+            logo_url: b.logo_url.clone(),
+            accent_color: b.accent_color.clone(),
+            address: b.address.clone(),
+        }
+    }
 }
 
 /// Customer fields templates may use.
@@ -174,8 +234,8 @@ pub fn email_model(
             locale,
             attributes: customer.attributes.extra.clone(),
         },
-        brand: config.brand.clone(),
-        copy: copy.clone(),
+        brand: BrandView::from(&config.brand),
+        copy: CopyView::from(copy),
         links: Links {
             cta: product.as_ref().map_or_else(|| shop.clone(), |p: &ProductView| p.url.clone()),
             shop,
