@@ -116,7 +116,9 @@ where
 {
     serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = join_path(prefix, &err.path().to_string());
-        InputError::invalid(path, err.inner().to_string())
+        let message = err.inner().to_string();
+        // serde-wasm-bindgen prefixes its messages with "Error: "; the JS Error adds its own.
+        InputError::invalid(path, message.trim_start_matches("Error: ").to_string())
     })
 }
 

@@ -22,8 +22,13 @@ pub mod input;
 pub mod profile;
 pub mod render;
 
+/// The JavaScript binding (wasm32 only); public so wasm-bindgen tests can reach it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
+
+#[cfg(test)]
+mod typescript;
 
 pub use engine::{CallOptions, Decided, Personalized, Personalizer, PersonalizerInit};
 pub use error::{Error, ErrorInfo};

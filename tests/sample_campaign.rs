@@ -1,6 +1,8 @@
 //! The sample re-engagement campaign end to end, natively: distinct behaviours must get
 //! distinct products, angles and subjects.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 mod common;
 
 use common::*;

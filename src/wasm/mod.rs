@@ -1,0 +1,173 @@
+//! The JavaScript binding: the only module that knows about wasm-bindgen and js-sys.
+//!
+//! Each export converts its arguments with [`from_js`], calls one core function, and converts
+//! the result with [`to_js`]. Every error leaves through [`js_error`]: a real `Error` with a
+//! stable `code` and the JSON `path` of the bad field. TypeScript types come from the Rust
+//! types (ts-rs, checked by a test) and are attached through `typescript_custom_section`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use crate::error::{Error, InputError, deserialize_at};
+use crate::{CallOptions, Personalizer as Engine, PersonalizerInit, render};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = include_str!("types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_EXTRA: &str = r#"
+/** Options of `renderTemplate`. */
+export interface RenderTemplateOptions { partials?: Record<string, string> }
+/** What `buildInfo()` returns. */
+export interface BuildInfo { version: string; gitSha: string; rustc: string; wasmBindgen: string }
+/** Errors thrown by every export: a real `Error` with a stable code and the JSON path at fault. */
+export interface MailfitError extends Error { code: "INVALID_INPUT" | "INPUT_TOO_LARGE" | "TEMPLATE_PARSE" | "TEMPLATE_RENDER" | "TEMPLATE_LIMIT"; path: string }
+"#;
+
+/// Deserializes a JS value with path-aware errors rooted at `root`.
+fn from_js<T: DeserializeOwned>(root: &str, value: JsValue) -> Result<T, JsValue> {
+    deserialize_at(root, serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| js_error(Error::from(e)))
+}
+
+/// Options are optional: `undefined` and `null` mean defaults.
+fn options_from_js(value: JsValue) -> Result<CallOptions, JsValue> {
+    if value.is_undefined() || value.is_null() { Ok(CallOptions::default()) } else { from_js("$.options", value) }
+}
+
+/// Serializes to plain JS objects (maps as objects, integers as numbers).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(Error::from(InputError::invalid("$", e.to_string()))))
+}
+
+/// The one place errors become JS: `Error` objects with `code` and `path`.
+fn js_error(error: Error) -> JsValue {
+    let info = error.info();
+    let js = js_sys::Error::new(&info.message);
+    js.set_name("MailfitError");
+    // NOTE: Reflect::set on a fresh Error object cannot fail; ignoring the Result is safe.
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &info.code.into());
+    let _ = js_sys::Reflect::set(&js, &"path".into(), &info.path.into());
+    js.into()
+}
+
+/// The host's clock, for calls that pass no `now`.
+fn host_now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Renders one Liquid template with data and optional partials.
+#[wasm_bindgen(js_name = renderTemplate)]
+pub fn render_template(
+    source: String,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderTemplateOptions | undefined")] options: JsValue,
+) -> Result<String, JsValue> {
+    let data: serde_json::Value = if data.is_undefined() || data.is_null() { serde_json::json!({}) } else { from_js("$.data", data)? };
+    if !data.is_object() {
+        return Err(js_error(InputError::invalid("$.data", "data must be an object").into()));
+    }
+    let object = liquid::to_object(&data).map_err(|e| js_error(InputError::invalid("$.data", e.to_string()).into()))?;
+    #[derive(serde::Deserialize, Default)]
+    struct Options {
+        #[serde(default)]
+        partials: BTreeMap<String, String>,
+    }
+    let options: Options = if options.is_undefined() || options.is_null() { Options::default() } else { from_js("$.options", options)? };
+    render::render_template(&source, &object, &options.partials).map_err(|e| js_error(e.into()))
+}
+
+/// What runs: crate version, git commit, compiler and wasm-bindgen versions.
+#[wasm_bindgen(js_name = buildInfo, unchecked_return_type = "BuildInfo")]
+pub fn build_info() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct BuildInfo {
+        version: &'static str,
+        git_sha: &'static str,
+        rustc: &'static str,
+        wasm_bindgen: &'static str,
+    }
+    to_js(&BuildInfo {
+        version: crate::VERSION,
+        git_sha: option_env!("MAILFIT_GIT_SHA").unwrap_or("unknown"),
+        rustc: option_env!("MAILFIT_RUSTC").unwrap_or("unknown"),
+        wasm_bindgen: "0.2.130",
+    })
+}
+
+/// The personalization engine: build once per catalog and campaign, call per recipient.
+#[wasm_bindgen]
+pub struct Personalizer {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl Personalizer {
+    /// Validates the catalog, config and templates; throws `MailfitError` on bad input.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "PersonalizerInit")] init: JsValue) -> Result<Personalizer, JsValue> {
+        let init: PersonalizerInit = from_js("$", init)?;
+        Engine::new(init).map(|engine| Personalizer { engine }).map_err(js_error)
+    }
+
+    /// Warnings raised while building (repaired config, empty catalog).
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.warnings())
+    }
+
+    /// The customer's behavioural profile.
+    #[wasm_bindgen(unchecked_return_type = "Profile")]
+    pub fn profile(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
+        let now = options.resolve_now(host_now()).map_err(|e| js_error(e.into()))?;
+        to_js(&self.engine.profile(&customer, now).map_err(js_error)?)
+    }
+
+    /// Profile and decision (product, angle, offer, reasons).
+    #[wasm_bindgen(unchecked_return_type = "Decided")]
+    pub fn decide(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
+        let now = options.resolve_now(host_now()).map_err(|e| js_error(e.into()))?;
+        to_js(&self.engine.decide(&customer, now, options.send_id.as_deref()).map_err(js_error)?)
+    }
+
+    /// The whole pipeline with rule-based copy: subject, preheader, HTML, text and why.
+    #[wasm_bindgen(unchecked_return_type = "Personalized")]
+    pub fn render(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
+        let now = options.resolve_now(host_now()).map_err(|e| js_error(e.into()))?;
+        to_js(&self.engine.render(&customer, now, options.send_id.as_deref()).map_err(js_error)?)
+    }
+
+    /// Like `render`, as a Promise; an LLM configured in `options.llm` will refine the copy
+    /// here (not yet: rules only). Rejects with `MailfitError`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Personalized>")]
+    pub fn personalize(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+    ) -> js_sys::Promise {
+        match self.render(customer, options) {
+            Ok(value) => js_sys::Promise::resolve(&value),
+            Err(error) => js_sys::Promise::reject(&error),
+        }
+    }
+}

@@ -1,0 +1,1032 @@
+// Generated from the Rust types by `UPDATE_TYPES=1 cargo test typescript`. Do not edit.
+
+/**
+ * Everything a [`Personalizer`] is built from (camelCase in JSON).
+ */
+export type PersonalizerInit = { 
+/**
+ * Products in Merchant Center attribute names.
+ */
+catalog: Array<CatalogProduct>, 
+/**
+ * Custom templates (defaults from `templates/`).
+ */
+templates?: TemplateSet, 
+/**
+ * Campaign settings (all defaulted).
+ */
+campaign?: CampaignConfig, 
+/**
+ * Fitted churn model; priors when absent.
+ */
+churnModel?: ChurnModel, 
+/**
+ * A replacement angle library (default: `templates/angles.json`).
+ */
+angles?: Array<Angle>, };
+
+/**
+ * Per-call options.
+ */
+export type CallOptions = { 
+/**
+ * The render time (ISO 8601 or Unix seconds/ms). Pass it for byte-identical re-renders;
+ * when absent the host's clock is read.
+ */
+now?: Timestamp, 
+/**
+ * The ESP's send id: part of the seed, so one send re-renders identically.
+ */
+sendId?: string, };
+
+/**
+ * One recipient: an id, optional attributes, and the events the CRM holds for them.
+ */
+export type Customer = { 
+/**
+ * The host's customer id (never sent to an LLM).
+ */
+id: string, 
+/**
+ * Profile attributes; all optional.
+ */
+attributes?: Attributes, 
+/**
+ * Behavioural history in any accepted event shape.
+ */
+events?: Array<CustomerEvent>, };
+
+/**
+ * Customer attributes. Unknown keys are kept and reach templates as `customer.attributes.*`.
+ */
+export type Attributes = { 
+/**
+ * Given name for the greeting (`first_name` or `firstName`).
+ */
+first_name?: string, 
+/**
+ * BCP 47 locale, e.g. `en-GB`; the campaign's locale when absent.
+ */
+locale?: string, 
+/**
+ * `female`, `male` or `unisex`, as in Merchant Center; filters products when known.
+ */
+gender?: string, 
+/**
+ * Preferred size, e.g. `M`; a hint for the product choice.
+ */
+size?: string, } & { [key: string]: unknown };
+
+/**
+ * One event as a host sends it, in any of the three accepted shapes.
+ */
+export type CustomerEvent = { 
+/**
+ * Canonical shape: `view`, `cart`, `wishlist`, `checkout`, `purchase`, `refund`, `visit`,
+ * `email_open`, `email_click`, `unsubscribe`.
+ */
+kind?: string, 
+/**
+ * Canonical shape: when it happened.
+ */
+at?: Timestamp, 
+/**
+ * Canonical shape: product id.
+ */
+productId?: IdValue, 
+/**
+ * Canonical shape: order id.
+ */
+orderId?: IdValue, 
+/**
+ * Canonical shape: unit price.
+ */
+price?: Money, 
+/**
+ * Canonical shape: quantity (default 1).
+ */
+quantity?: number, 
+/**
+ * Canonical shape: `online` or `store`.
+ */
+channel?: string, 
+/**
+ * Canonical shape: category, kept as evidence when the product is unknown.
+ */
+category?: OneOrMany, 
+/**
+ * Canonical shape: coupon code(s) used.
+ */
+coupon?: OneOrMany, 
+/**
+ * Segment (and legacy Klaviyo track): the event name.
+ */
+event?: string, 
+/**
+ * Segment: when it happened.
+ */
+timestamp?: Timestamp, 
+/**
+ * Segment and Klaviyo: event properties.
+ */
+properties?: RawProps, 
+/**
+ * Klaviyo: the metric name.
+ */
+metric?: MetricName, 
+/**
+ * Klaviyo: when it happened (`time` or `datetime`).
+ */
+time?: Timestamp, };
+
+/**
+ * Event properties under the names Segment and Klaviyo use; unknown keys are ignored.
+ */
+export type RawProps = { 
+/**
+ * Product id (`product_id`, `ProductID`, `AddedItemProductID`).
+ */
+product_id?: IdValue, 
+/**
+ * SKU, used when no product id matches (`sku`, `SKU`, `AddedItemSKU`).
+ */
+sku?: IdValue, 
+/**
+ * Order id (`order_id`, `OrderId`).
+ */
+order_id?: IdValue, 
+/**
+ * Klaviyo's `$event_id`, the order id of `Placed Order`.
+ */
+$event_id?: IdValue, 
+/**
+ * Unit price (`price`, `Price`, `ItemPrice`, `AddedItemPrice`).
+ */
+price?: Money, 
+/**
+ * Klaviyo's `$value` (line or order total), a fallback for the unit price.
+ */
+$value?: Money, 
+/**
+ * Quantity (`quantity`, `Quantity`, `AddedItemQuantity`).
+ */
+quantity?: number, 
+/**
+ * Category or categories (`category`, `Categories`, `AddedItemCategories`).
+ */
+category?: OneOrMany, 
+/**
+ * Coupon code(s) (`coupon`, `Discount Codes`).
+ */
+coupon?: OneOrMany, 
+/**
+ * Store vs online (`affiliation`, `channel`, `Source Name`): "store", "pos", "retail" mean in store.
+ */
+affiliation?: string, 
+/**
+ * Line items of an order (`products`, `Items`).
+ */
+products?: Array<RawProps>, } & { [key: string]: unknown };
+
+/**
+ * An identifier that may arrive as text or as a number.
+ */
+export type IdValue = string | number;
+
+/**
+ * One value or a list of them (`category: "Leggings"` vs `Categories: ["Leggings"]`).
+ */
+export type OneOrMany = string | Array<string>;
+
+/**
+ * A Klaviyo metric name: plain text or the API's `{name}` object.
+ */
+export type MetricName = string | { 
+/**
+ * The metric's name.
+ */
+name: string, };
+
+/**
+ * A point in time as hosts send it: ISO 8601 text, or Unix seconds / milliseconds.
+ */
+export type Timestamp = number | string;
+
+/**
+ * A price as hosts send it: a number (`49.5`) or Merchant Center text (`"49.50 USD"`).
+ */
+export type Money = number | string;
+
+/**
+ * A product as the host sends it, in Merchant Center attribute names (camelCase accepted too).
+ */
+export type CatalogProduct = { 
+/**
+ * Unique product id (`id`).
+ */
+id: string | null, 
+/**
+ * Product name.
+ */
+title: string | null, 
+/**
+ * Long description.
+ */
+description?: string, 
+/**
+ * Product page URL.
+ */
+link?: string, 
+/**
+ * Main image URL.
+ */
+image_link?: string, 
+/**
+ * Regular price: `"68.00 USD"` or a number.
+ */
+price: Money | null, 
+/**
+ * Sale price, when on sale.
+ */
+sale_price?: Money, 
+/**
+ * `in_stock` (default), `out_of_stock`, `preorder`, `backorder`.
+ */
+availability?: string, 
+/**
+ * Units in stock (an extension; Merchant Center has none): 0 means unavailable.
+ */
+stock?: number, 
+/**
+ * The brand's own category path: `"Women > Leggings > High-rise"`.
+ */
+product_type?: string, 
+/**
+ * Google's taxonomy path or id.
+ */
+google_product_category?: string, 
+/**
+ * Variants of one product (sizes, colours) share it.
+ */
+item_group_id?: string, 
+/**
+ * Colour name.
+ */
+color?: string, 
+/**
+ * Size label.
+ */
+size?: string, 
+/**
+ * `female`, `male`, `unisex`.
+ */
+gender?: string, 
+/**
+ * ISO 4217 code when `price` is a plain number (default: the campaign currency).
+ */
+currency?: string, 
+/**
+ * Free tags: `studio`, `low-impact`, `matching-set`, `new-collection`, `everyday`, `entry`...
+ */
+tags?: Array<string>, };
+
+/**
+ * One campaign's settings, camelCase in JSON.
+ */
+export type CampaignConfig = { 
+/**
+ * Campaign id: part of the seed and the default `utm_campaign` (default `re-engagement`).
+ */
+id?: string, 
+/**
+ * Brand shown in copy and footer.
+ */
+brand?: Brand, 
+/**
+ * Default locale for money and copy when the customer has none (default `en-US`).
+ */
+locale?: string, 
+/**
+ * Currency for catalog prices given as plain numbers (default `USD`).
+ */
+currency?: string, 
+/**
+ * UTM parameters added to every product and CTA link.
+ */
+utm?: Utm, 
+/**
+ * Which offers the campaign allows, and when to use them.
+ */
+offerPolicy?: OfferPolicy, 
+/**
+ * Lifecycle thresholds in days.
+ */
+lifecycle?: LifecycleThresholds, 
+/**
+ * Half-life in days of behavioural evidence (default 30).
+ */
+halfLifeDays?: number, 
+/**
+ * Products from the same item group bought within this many days are not shown (default 90).
+ */
+recentlyBoughtDays?: number, 
+/**
+ * Products with any of these tags are never shown.
+ */
+excludeTags?: Array<string>, 
+/**
+ * These product ids are never shown.
+ */
+excludeProductIds?: Array<string>, 
+/**
+ * How many alternates to show below the hero product (default 3).
+ */
+alternates?: number, 
+/**
+ * Per-customer limit on events read (the most recent are kept; default 5,000).
+ */
+maxEvents?: number, };
+
+/**
+ * The brand behind the email.
+ */
+export type Brand = { 
+/**
+ * Brand name (default `Northbound Athletics`, the sample brand).
+ */
+name?: string, 
+/**
+ * Voice of the rule-based copy: `warm` (default), `energetic` or `minimal`.
+ */
+voice?: string, 
+/**
+ * Storefront URL.
+ */
+website?: string, 
+/**
+ * Logo image URL.
+ */
+logoUrl?: string, 
+/**
+ * Accent colour for buttons, `#rrggbb`.
+ */
+accentColor?: string, 
+/**
+ * Postal address for the footer (required by CAN-SPAM).
+ */
+address?: string, 
+/**
+ * Unsubscribe link or the ESP's merge tag, inserted verbatim into the footer.
+ */
+unsubscribeUrl?: string, };
+
+/**
+ * UTM parameters appended to links (empty values are left out).
+ */
+export type Utm = { 
+/**
+ * `utm_source` (default `newsletter`).
+ */
+source?: string, 
+/**
+ * `utm_medium` (default `email`).
+ */
+medium?: string, 
+/**
+ * `utm_campaign` (default: the campaign id).
+ */
+campaign?: string, };
+
+/**
+ * An offer the campaign may give. Nothing outside this list is ever offered.
+ */
+export type Offer = { "type": "percentOff", 
+/**
+ * Percent, 1..=90.
+ */
+percent: number, 
+/**
+ * Code to enter at checkout.
+ */
+code: string, } | { "type": "freeShipping", 
+/**
+ * Code to enter at checkout.
+ */
+code: string, };
+
+/**
+ * When to spend margin on an offer.
+ */
+export type OfferPolicy = { 
+/**
+ * Offers allowed, most generous last (default: free shipping, then 15% off).
+ */
+offers?: Array<Offer>, 
+/**
+ * Minimum churn risk before any offer (default 0.6).
+ */
+minChurnRisk?: number, 
+/**
+ * Minimum discount sensitivity for a percentage offer (default 0.35).
+ */
+minDiscountSensitivity?: number, };
+
+/**
+ * Lifecycle thresholds in days since the last purchase (the CRM's "30 days" rule by default).
+ */
+export type LifecycleThresholds = { 
+/**
+ * A first purchase within this many days makes a customer `new` (default 30).
+ */
+newDays?: number, 
+/**
+ * No purchase for this many days makes a customer `at_risk` (default 30).
+ */
+atRiskDays?: number, 
+/**
+ * No purchase for this many days makes a customer `lapsed` (default 120).
+ */
+lapsedDays?: number, };
+
+/**
+ * MBG/NBD parameters: purchase rate ~ Gamma(r, alpha), dropout probability ~ Beta(a, b).
+ */
+export type ChurnModel = { 
+/**
+ * Gamma shape of the purchase rate.
+ */
+r: number, 
+/**
+ * Gamma scale of the purchase rate, in days.
+ */
+alpha: number, 
+/**
+ * Beta parameter of the dropout probability.
+ */
+a: number, 
+/**
+ * Beta parameter of the dropout probability.
+ */
+b: number, 
+/**
+ * Where the parameters came from (`prior` or `fitted`).
+ */
+source: string, };
+
+/**
+ * One message angle.
+ */
+export type Angle = { 
+/**
+ * Stable id, e.g. `comfort-movement`.
+ */
+id: string, 
+/**
+ * Name shown in the preview.
+ */
+name: string, 
+/**
+ * Score before any trigger.
+ */
+bias?: number, 
+/**
+ * Weights over profile features (see [`features`]), e.g. `{"tag:studio": 1.5}`.
+ */
+triggers?: { [key in string]: number }, 
+/**
+ * Bonus for products carrying these tags or category levels when this angle is chosen.
+ */
+productPrefs?: { [key in string]: number }, 
+/**
+ * Copy variants (Liquid, rendered as plain text).
+ */
+copy: AngleCopy, };
+
+/**
+ * Copy variants of an angle; one variant per slot is chosen by the seed.
+ */
+export type AngleCopy = { 
+/**
+ * Subject line variants.
+ */
+subject: Array<string>, 
+/**
+ * Preheader variants.
+ */
+preheader: Array<string>, 
+/**
+ * Headline variants.
+ */
+headline: Array<string>, 
+/**
+ * Body paragraph variants (each a full paragraph).
+ */
+body: Array<string>, 
+/**
+ * Call-to-action label variants.
+ */
+cta: Array<string>, 
+/**
+ * Reasons to buy, all shown.
+ */
+reasonsToBuy?: Array<string>, };
+
+/**
+ * The templates of a campaign; absent ones use the shipped defaults in `templates/`.
+ */
+export type TemplateSet = { 
+/**
+ * HTML body template.
+ */
+html?: string, 
+/**
+ * Plain-text body template.
+ */
+text?: string, 
+/**
+ * Subject line template.
+ */
+subject?: string, 
+/**
+ * Preheader template.
+ */
+preheader?: string, 
+/**
+ * Partials by name, for `{% include 'name' %}`; merged over the default partials.
+ */
+partials?: { [key in string]: string }, };
+
+/**
+ * Profile and decision together (what `.decide()` returns).
+ */
+export type Decided = { 
+/**
+ * The profile the decision used.
+ */
+profile: Profile, 
+/**
+ * The decision.
+ */
+decision: Decision, 
+/**
+ * Degraded paths taken (fallbacks, repaired config, ignored events).
+ */
+warnings: Array<string>, };
+
+/**
+ * A personalized, rendered email with everything that led to it.
+ */
+export type Personalized = { 
+/**
+ * Subject line.
+ */
+subject: string, 
+/**
+ * Preheader.
+ */
+preheader: string, 
+/**
+ * HTML body.
+ */
+html: string, 
+/**
+ * Plain-text body.
+ */
+text: string, 
+/**
+ * The words before templating.
+ */
+copy: Copy, 
+/**
+ * The decision.
+ */
+decision: Decision, 
+/**
+ * The profile.
+ */
+profile: Profile, 
+/**
+ * Degraded paths taken (fallbacks, repaired config, ignored events).
+ */
+warnings: Array<string>, };
+
+/**
+ * The behavioural profile of one customer.
+ */
+export type Profile = { 
+/**
+ * The customer's id.
+ */
+customerId: string, 
+/**
+ * The `now` the profile was computed at (RFC 3339).
+ */
+asOf: string, 
+/**
+ * Journey stage.
+ */
+lifecycle: Lifecycle, 
+/**
+ * Recency, frequency, monetary.
+ */
+rfm: Rfm, 
+/**
+ * Top categories by decayed, signal-weighted interest.
+ */
+categoryAffinities: Array<Affinity>, 
+/**
+ * Top product tags by decayed, signal-weighted interest.
+ */
+tagAffinities: Array<Affinity>, 
+/**
+ * Shopping style.
+ */
+style: StyleSignals, 
+/**
+ * Email engagement.
+ */
+engagement: Engagement, 
+/**
+ * Churn scores.
+ */
+churn: Churn, 
+/**
+ * Products viewed, carted or wishlisted in the last 30 days and not bought, most recent first.
+ */
+recentlyViewed: Array<string>, 
+/**
+ * Item groups bought, with days since the last purchase of each.
+ */
+boughtGroups: Array<[string, number]>, 
+/**
+ * Plain-language reasons with numbers, most telling first.
+ */
+reasons: Array<string>, 
+/**
+ * What was read and ignored.
+ */
+dataQuality: DataQuality, };
+
+/**
+ * Where the customer is in their journey.
+ */
+export type Lifecycle = "new" | "active" | "at_risk" | "lapsed" | "browser";
+
+/**
+ * Recency, frequency, monetary value and channel split.
+ */
+export type Rfm = { 
+/**
+ * Days since the last purchase (`null` when never purchased).
+ */
+daysSinceLastPurchase: number | null, 
+/**
+ * Days since the first purchase.
+ */
+daysSinceFirstPurchase: number | null, 
+/**
+ * Days since the last site or app activity.
+ */
+daysSinceLastVisit: number | null, 
+/**
+ * Distinct orders, net of fully refunded ones.
+ */
+orders: number, 
+/**
+ * Net revenue in minor units.
+ */
+totalSpentMinor: number, 
+/**
+ * Average order value in minor units.
+ */
+averageOrderMinor: number, 
+/**
+ * Orders placed online.
+ */
+onlineOrders: number, 
+/**
+ * Orders placed in a store.
+ */
+storeOrders: number, };
+
+/**
+ * How the customer shops; each score in 0..1.
+ */
+export type StyleSignals = { 
+/**
+ * Share of interest in `new-collection` items.
+ */
+novelty: number, 
+/**
+ * Share of interest in `matching-set` items.
+ */
+setBuying: number, 
+/**
+ * Share of purchases on sale or with a coupon (views of sale items when never bought).
+ */
+discountSensitivity: number, 
+/**
+ * Browses without buying.
+ */
+browseWithoutBuying: number, 
+/**
+ * Typical price paid (or viewed) relative to the catalog median (1.0 = median).
+ */
+priceRatio: number | null, 
+/**
+ * Typical unit price paid or viewed, in minor units.
+ */
+typicalPriceMinor: number | null, };
+
+/**
+ * Email engagement. Clicks weigh more than opens (Apple Mail Privacy Protection inflates opens).
+ */
+export type Engagement = { 
+/**
+ * Emails opened.
+ */
+opens: number, 
+/**
+ * Email clicks.
+ */
+clicks: number, 
+/**
+ * Days since the last open.
+ */
+daysSinceLastOpen: number | null, 
+/**
+ * Days since the last click.
+ */
+daysSinceLastClick: number | null, 
+/**
+ * Unsubscribed at some point.
+ */
+unsubscribed: boolean, };
+
+/**
+ * Churn scores over [`HORIZON_DAYS`].
+ */
+export type Churn = { 
+/**
+ * Probability the customer is still active.
+ */
+pAlive: number, 
+/**
+ * Probability of no purchase within the horizon.
+ */
+churnRisk: number, 
+/**
+ * Expected purchases within the horizon.
+ */
+expectedPurchases: number, 
+/**
+ * Horizon in days.
+ */
+horizonDays: number, 
+/**
+ * `prior` or `fitted`.
+ */
+model: string, };
+
+/**
+ * Data quality counters: what was read, ignored or could not be matched.
+ */
+export type DataQuality = { 
+/**
+ * Events dated after `now` (ignored).
+ */
+future: number, 
+/**
+ * Product events whose product is not in the catalog (kept by category when given).
+ */
+unknownProducts: number, 
+/**
+ * Events received.
+ */
+received: number, 
+/**
+ * Canonical events produced (order lines count one each).
+ */
+accepted: number, 
+/**
+ * Events whose name no adapter knows (ignored).
+ */
+unknown: number, 
+/**
+ * Up to ten of those unknown names, for debugging integrations.
+ */
+unknownNames: Array<string>, 
+/**
+ * Events without a readable timestamp (ignored).
+ */
+undated: number, 
+/**
+ * Purchase or refund lines repeated for the same order and product (ignored).
+ */
+duplicates: number, 
+/**
+ * Events beyond the per-customer limit (the oldest are dropped).
+ */
+truncated: number, };
+
+/**
+ * What normalization kept and dropped, so nothing is lost silently.
+ */
+export type EventStats = { 
+/**
+ * Events received.
+ */
+received: number, 
+/**
+ * Canonical events produced (order lines count one each).
+ */
+accepted: number, 
+/**
+ * Events whose name no adapter knows (ignored).
+ */
+unknown: number, 
+/**
+ * Up to ten of those unknown names, for debugging integrations.
+ */
+unknownNames: Array<string>, 
+/**
+ * Events without a readable timestamp (ignored).
+ */
+undated: number, 
+/**
+ * Purchase or refund lines repeated for the same order and product (ignored).
+ */
+duplicates: number, 
+/**
+ * Events beyond the per-customer limit (the oldest are dropped).
+ */
+truncated: number, };
+
+/**
+ * Interest in one category or tag: its share of all decayed, signal-weighted interest.
+ */
+export type Affinity = { 
+/**
+ * Category level or tag, lower-cased.
+ */
+key: string, 
+/**
+ * Share in 0..1.
+ */
+score: number, 
+/**
+ * Supporting events.
+ */
+evidence: Evidence, };
+
+/**
+ * How many events of each kind support an affinity.
+ */
+export type Evidence = { 
+/**
+ * Product views.
+ */
+views: number, 
+/**
+ * Cart adds and checkouts.
+ */
+carts: number, 
+/**
+ * Wishlist adds.
+ */
+wishlists: number, 
+/**
+ * Purchased lines.
+ */
+purchases: number, 
+/**
+ * Email clicks on a product.
+ */
+clicks: number, };
+
+/**
+ * The choice for one customer, with its reasons and scores.
+ */
+export type Decision = { 
+/**
+ * Hero product (`null` only when nothing in the catalog can be shown).
+ */
+productId: string | null, 
+/**
+ * Further products to show, best first, distinct item groups.
+ */
+alternates: Array<string>, 
+/**
+ * Chosen angle id.
+ */
+angle: string, 
+/**
+ * Offer and price positioning.
+ */
+offer: OfferDecision, 
+/**
+ * Copy variant keys chosen per slot, e.g. `comfort-movement/subject/1`.
+ */
+copyKeys: { [key in string]: string }, 
+/**
+ * In the campaign's holdout group (always false until holdouts are configured).
+ */
+holdout: boolean, 
+/**
+ * Seed used for every choice, as hex (JSON-safe).
+ */
+seed: string, 
+/**
+ * Plain-language reasons, most telling first.
+ */
+reasons: Array<string>, 
+/**
+ * Scores behind the choice.
+ */
+scores: Scores, 
+/**
+ * Set when a fallback product was used, saying which rule was relaxed.
+ */
+fallback: string | null, };
+
+/**
+ * Scores shown in the preview.
+ */
+export type Scores = { 
+/**
+ * Every angle's score from the profile alone, best first.
+ */
+angles: Array<[string, number]>, 
+/**
+ * The hero product's score parts (`tags`, `category`, `viewed`, `angle`...).
+ */
+product: Array<[string, number]>, 
+/**
+ * Eligible candidates.
+ */
+candidates: number, };
+
+/**
+ * The offer decision with its reason.
+ */
+export type OfferDecision = { 
+/**
+ * Price positioning.
+ */
+positioning: Positioning, 
+/**
+ * The campaign offer used, if any.
+ */
+offer: Offer | null, 
+/**
+ * Why, in plain words with numbers.
+ */
+reason: string, };
+
+/**
+ * How the email positions price.
+ */
+export type Positioning = "full_price" | "new_collection" | "value" | "incentive";
+
+/**
+ * The words of one email.
+ */
+export type Copy = { 
+/**
+ * Subject line.
+ */
+subject: string, 
+/**
+ * Preheader (inbox preview text).
+ */
+preheader: string, 
+/**
+ * Headline above the hero product.
+ */
+headline: string, 
+/**
+ * Body paragraph.
+ */
+body: string, 
+/**
+ * Call-to-action label.
+ */
+cta: string, 
+/**
+ * Reasons to buy, as bullet points.
+ */
+reasonsToBuy: Array<string>, 
+/**
+ * The offer in words (`null` without an offer).
+ */
+offerLine: string | null, 
+/**
+ * Where the copy came from.
+ */
+source: CopySource, };
+
+/**
+ * Where the copy came from.
+ */
+export type CopySource = "rules";
+
