@@ -1,6 +1,6 @@
 //! Prints one sample customer's profile and decision: `cargo run --example inspect -- C0250`.
 #[path = "../tests/common/mod.rs"]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod common;
 
 fn main() {
@@ -16,7 +16,10 @@ fn main() {
                 "subject": out.subject, "preheader": out.preheader,
                 "decision": out.decision, "profile": out.profile, "warnings": out.warnings,
             });
-            println!("{}", serde_json::to_string_pretty(&view).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&view).unwrap_or_default()
+            );
         }
         Err(e) => eprintln!("{e}"),
     }

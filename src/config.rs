@@ -129,7 +129,11 @@ pub struct Utm {
 
 impl Default for Utm {
     fn default() -> Self {
-        Utm { source: "newsletter".into(), medium: "email".into(), campaign: None }
+        Utm {
+            source: "newsletter".into(),
+            medium: "email".into(),
+            campaign: None,
+        }
     }
 }
 
@@ -174,8 +178,13 @@ impl Default for OfferPolicy {
     fn default() -> Self {
         OfferPolicy {
             offers: vec![
-                Offer::FreeShipping { code: "SHIPFREE".into() },
-                Offer::PercentOff { percent: 15, code: "COMEBACK15".into() },
+                Offer::FreeShipping {
+                    code: "SHIPFREE".into(),
+                },
+                Offer::PercentOff {
+                    percent: 15,
+                    code: "COMEBACK15".into(),
+                },
             ],
             min_churn_risk: 0.6,
             min_discount_sensitivity: 0.35,
@@ -201,7 +210,11 @@ pub struct LifecycleThresholds {
 
 impl Default for LifecycleThresholds {
     fn default() -> Self {
-        LifecycleThresholds { new_days: 30.0, at_risk_days: 30.0, lapsed_days: 120.0 }
+        LifecycleThresholds {
+            new_days: 30.0,
+            at_risk_days: 30.0,
+            lapsed_days: 120.0,
+        }
     }
 }
 
@@ -218,14 +231,22 @@ impl CampaignConfig {
             }
             ok
         };
-        if !fix(self.half_life_days.is_finite() && self.half_life_days > 0.0, "halfLifeDays") {
+        if !fix(
+            self.half_life_days.is_finite() && self.half_life_days > 0.0,
+            "halfLifeDays",
+        ) {
             self.half_life_days = defaults.half_life_days;
         }
-        if !fix(self.recently_bought_days.is_finite() && self.recently_bought_days >= 0.0, "recentlyBoughtDays") {
+        if !fix(
+            self.recently_bought_days.is_finite() && self.recently_bought_days >= 0.0,
+            "recentlyBoughtDays",
+        ) {
             self.recently_bought_days = defaults.recently_bought_days;
         }
         let l = &self.lifecycle;
-        let lifecycle_ok = [l.new_days, l.at_risk_days, l.lapsed_days].iter().all(|d| d.is_finite() && *d > 0.0)
+        let lifecycle_ok = [l.new_days, l.at_risk_days, l.lapsed_days]
+            .iter()
+            .all(|d| d.is_finite() && *d > 0.0)
             && l.at_risk_days <= l.lapsed_days;
         if !fix(lifecycle_ok, "lifecycle") {
             self.lifecycle = defaults.lifecycle.clone();
@@ -233,16 +254,24 @@ impl CampaignConfig {
         if !fix(self.alternates <= 12, "alternates") {
             self.alternates = defaults.alternates;
         }
-        if !fix(self.max_events > 0 && self.max_events <= 100_000, "maxEvents") {
+        if !fix(
+            self.max_events > 0 && self.max_events <= 100_000,
+            "maxEvents",
+        ) {
             self.max_events = defaults.max_events;
         }
         let policy = &mut self.offer_policy;
         let before = policy.offers.len();
-        policy.offers.retain(|o| !matches!(o, Offer::PercentOff { percent, .. } if *percent == 0 || *percent > 90));
+        policy.offers.retain(
+            |o| !matches!(o, Offer::PercentOff { percent, .. } if *percent == 0 || *percent > 90),
+        );
         fix(policy.offers.len() == before, "offerPolicy.offers");
         for (value, name) in [
             (&mut policy.min_churn_risk, "offerPolicy.minChurnRisk"),
-            (&mut policy.min_discount_sensitivity, "offerPolicy.minDiscountSensitivity"),
+            (
+                &mut policy.min_discount_sensitivity,
+                "offerPolicy.minDiscountSensitivity",
+            ),
         ] {
             if !fix(value.is_finite() && (0.0..=1.0).contains(value), name) {
                 *value = 0.5;

@@ -10,7 +10,9 @@ use crate::config::CampaignConfig;
 use crate::copy::{self, Copy, CopyLibrary};
 use crate::decide::{self, Angle, DecideContext, Decision, angles, seed};
 use crate::error::{Error, InputError};
-use crate::input::{Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events, parse_timestamp};
+use crate::input::{
+    Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events, parse_timestamp,
+};
 use crate::profile::{self, ChurnModel, Profile};
 use crate::render::{Email, Renderer, TemplateSet, email_model};
 
@@ -56,7 +58,8 @@ impl CallOptions {
     pub fn resolve_now(&self, host_now: i64) -> Result<i64, InputError> {
         match &self.now {
             None => Ok(host_now),
-            Some(ts) => parse_timestamp(ts).ok_or_else(|| InputError::invalid("$.now", "unreadable timestamp")),
+            Some(ts) => parse_timestamp(ts)
+                .ok_or_else(|| InputError::invalid("$.now", "unreadable timestamp")),
         }
     }
 }
@@ -112,15 +115,24 @@ impl Personalizer {
     /// Validates and prepares everything that does not depend on the recipient.
     pub fn new(init: PersonalizerInit) -> Result<Self, Error> {
         let mut config = init.campaign;
-        let mut warnings: Vec<String> =
-            config.sanitize().into_iter().map(|f| format!("campaign.{f} was invalid; the default is used")).collect();
+        let mut warnings: Vec<String> = config
+            .sanitize()
+            .into_iter()
+            .map(|f| format!("campaign.{f} was invalid; the default is used"))
+            .collect();
         let catalog = Catalog::build(init.catalog, &config.currency)?;
         if catalog.is_empty() {
             warnings.push("the catalog is empty: emails will carry no product".into());
         }
         let model = match init.churn_model {
             Some(m) if m.is_valid() => m,
-            Some(_) => return Err(InputError::invalid("$.churnModel", "parameters must be positive finite numbers").into()),
+            Some(_) => {
+                return Err(InputError::invalid(
+                    "$.churnModel",
+                    "parameters must be positive finite numbers",
+                )
+                .into());
+            }
             None => ChurnModel::prior(),
         };
         let angles = match init.angles {
@@ -132,8 +144,20 @@ impl Personalizer {
         };
         let copy = CopyLibrary::build(&angles)?;
         let renderer = Renderer::new(&init.templates)?;
-        config.exclude_tags = config.exclude_tags.iter().map(|t| t.trim().to_lowercase()).collect();
-        Ok(Personalizer { catalog, config, model, angles, copy, renderer, warnings })
+        config.exclude_tags = config
+            .exclude_tags
+            .iter()
+            .map(|t| t.trim().to_lowercase())
+            .collect();
+        Ok(Personalizer {
+            catalog,
+            config,
+            model,
+            angles,
+            copy,
+            renderer,
+            warnings,
+        })
     }
 
     /// Builds from JSON text (native hosts, CLI, tests).
@@ -160,14 +184,32 @@ impl Personalizer {
     pub fn profile(&self, customer: &Customer, now: i64) -> Result<Profile, Error> {
         validate_customer(customer)?;
         let (events, stats) = normalize_events(customer.events.clone(), self.config.max_events);
-        Ok(profile::profile(&customer.id, &events, stats, &self.catalog, &self.config, &self.model, now))
+        Ok(profile::profile(
+            &customer.id,
+            &events,
+            stats,
+            &self.catalog,
+            &self.config,
+            &self.model,
+            now,
+        ))
     }
 
     /// Profile and decision for one customer.
-    pub fn decide(&self, customer: &Customer, now: i64, send_id: Option<&str>) -> Result<Decided, Error> {
+    pub fn decide(
+        &self,
+        customer: &Customer,
+        now: i64,
+        send_id: Option<&str>,
+    ) -> Result<Decided, Error> {
         let profile = self.profile(customer, now)?;
         let seed = seed::fnv1a(&[&customer.id, &self.config.id, send_id.unwrap_or("")]);
-        let gender = customer.attributes.gender.as_deref().map(str::trim).filter(|g| !g.is_empty());
+        let gender = customer
+            .attributes
+            .gender
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty());
         let gender_lower = gender.map(str::to_lowercase);
         let ctx = DecideContext {
             catalog: &self.catalog,
@@ -175,20 +217,60 @@ impl Personalizer {
             config: &self.config,
             gender: gender_lower.as_deref(),
             seed,
-            has_name: customer.attributes.first_name.as_deref().is_some_and(|n| !n.trim().is_empty()),
+            has_name: customer
+                .attributes
+                .first_name
+                .as_deref()
+                .is_some_and(|n| !n.trim().is_empty()),
         };
         let decision = decide::decide(&profile, &ctx);
         let warnings = self.warnings_for(&profile, &decision);
-        Ok(Decided { profile, decision, warnings })
+        Ok(Decided {
+            profile,
+            decision,
+            warnings,
+        })
     }
 
     /// The full pipeline: profile, decide, write and render one customer's email.
-    pub fn render(&self, customer: &Customer, now: i64, send_id: Option<&str>) -> Result<Personalized, Error> {
-        let Decided { profile, decision, warnings } = self.decide(customer, now, send_id)?;
-        let copy = self.copy.write(&decision, &self.copy_context(customer, &decision))?;
-        let model = email_model(customer, &decision, &copy, &self.catalog, &self.config, &format_timestamp(now));
-        let Email { subject, preheader, html, text } = self.renderer.render(&model)?;
-        Ok(Personalized { subject, preheader, html, text, copy, decision, profile, warnings })
+    pub fn render(
+        &self,
+        customer: &Customer,
+        now: i64,
+        send_id: Option<&str>,
+    ) -> Result<Personalized, Error> {
+        let Decided {
+            profile,
+            decision,
+            warnings,
+        } = self.decide(customer, now, send_id)?;
+        let copy = self
+            .copy
+            .write(&decision, &self.copy_context(customer, &decision))?;
+        let model = email_model(
+            customer,
+            &decision,
+            &copy,
+            &self.catalog,
+            &self.config,
+            &format_timestamp(now),
+        );
+        let Email {
+            subject,
+            preheader,
+            html,
+            text,
+        } = self.renderer.render(&model)?;
+        Ok(Personalized {
+            subject,
+            preheader,
+            html,
+            text,
+            copy,
+            decision,
+            profile,
+            warnings,
+        })
     }
 
     /// Data the angle copy sees: name, greeting, product and brand (no other customer data).
@@ -199,22 +281,36 @@ impl Personalizer {
             .as_deref()
             .map(|n| copy::bound(n.trim(), 40))
             .filter(|n| !n.is_empty());
-        let locale = customer.attributes.locale.as_deref().unwrap_or(&self.config.locale);
+        let locale = customer
+            .attributes
+            .locale
+            .as_deref()
+            .unwrap_or(&self.config.locale);
         let product = decision
             .product_id
             .as_deref()
             .and_then(|id| self.catalog.get(id))
             .map(|p| crate::render::product_view(p, &self.config, locale, "hero"));
         let mut object = liquid::Object::new();
-        let value = |v: &serde_json::Value| liquid::model::to_value(v).unwrap_or(liquid::model::Value::Nil);
-        object.insert("name".into(), value(&serde_json::json!(first_name.clone().unwrap_or_default())));
+        let value =
+            |v: &serde_json::Value| liquid::model::to_value(v).unwrap_or(liquid::model::Value::Nil);
+        object.insert(
+            "name".into(),
+            value(&serde_json::json!(first_name.clone().unwrap_or_default())),
+        );
         object.insert(
             "greeting".into(),
-            value(&serde_json::json!(copy::greeting(&self.config.brand.voice, first_name.as_deref()))),
+            value(&serde_json::json!(copy::greeting(
+                &self.config.brand.voice,
+                first_name.as_deref()
+            ))),
         );
         let product_json = serde_json::to_value(&product).unwrap_or(serde_json::Value::Null);
         object.insert("product".into(), value(&product_json));
-        object.insert("brand".into(), value(&serde_json::json!({ "name": self.config.brand.name })));
+        object.insert(
+            "brand".into(),
+            value(&serde_json::json!({ "name": self.config.brand.name })),
+        );
         object
     }
 
@@ -222,13 +318,26 @@ impl Personalizer {
         let mut out = self.warnings.clone();
         let q = &profile.data_quality;
         if q.events.unknown > 0 {
-            out.push(format!("{} events with unknown names were ignored: {}", q.events.unknown, q.events.unknown_names.join(", ")));
+            out.push(format!(
+                "{} events with unknown names were ignored: {}",
+                q.events.unknown,
+                q.events.unknown_names.join(", ")
+            ));
         }
         for (count, what) in [
-            (q.events.undated, "events without a readable timestamp were ignored"),
+            (
+                q.events.undated,
+                "events without a readable timestamp were ignored",
+            ),
             (q.future, "events dated after `now` were ignored"),
-            (q.events.truncated, "oldest events beyond the per-customer limit were ignored"),
-            (q.unknown_products, "events name products missing from the catalog"),
+            (
+                q.events.truncated,
+                "oldest events beyond the per-customer limit were ignored",
+            ),
+            (
+                q.unknown_products,
+                "events name products missing from the catalog",
+            ),
         ] {
             if count > 0 {
                 out.push(format!("{count} {what}"));

@@ -83,14 +83,21 @@ impl Error {
 
     /// Code, message and path in one serialisable value.
     pub fn info(&self) -> ErrorInfo {
-        ErrorInfo { code: self.code(), message: self.to_string(), path: self.path() }
+        ErrorInfo {
+            code: self.code(),
+            message: self.to_string(),
+            path: self.path(),
+        }
     }
 }
 
 impl InputError {
     /// An invalid field at `path`.
     pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError::Invalid { path: path.into(), message: message.into() }
+        InputError::Invalid {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -129,7 +136,8 @@ pub fn from_json_str<'de, T: serde::Deserialize<'de>>(
 ) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = deserialize_at(prefix, &mut de)?;
-    de.end().map_err(|err| InputError::invalid(prefix, err.to_string()))?;
+    de.end()
+        .map_err(|err| InputError::invalid(prefix, err.to_string()))?;
     Ok(value)
 }
 
@@ -154,7 +162,10 @@ mod tests {
             .err()
             .map(Error::from);
         let err = err.as_ref().map(Error::info);
-        assert_eq!(err.as_ref().map(|e| e.path.as_str()), Some("$.items[1].price"));
+        assert_eq!(
+            err.as_ref().map(|e| e.path.as_str()),
+            Some("$.items[1].price")
+        );
         assert_eq!(err.map(|e| e.code), Some("INVALID_INPUT"));
     }
 

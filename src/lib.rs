@@ -11,7 +11,15 @@
 //! runs. The wasm binding (`src/wasm.rs`, wasm32 only) is the one place that knows about JS.
 
 #![forbid(unsafe_code)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod config;
 pub mod copy;

@@ -10,7 +10,10 @@ use crate::copy::{Copy, CopySource};
 use crate::decide::{Angle, AngleCopy, Decision, OfferDecision, Positioning, Scores};
 use crate::engine::{CallOptions, Decided, Personalized, PersonalizerInit};
 use crate::input::{Attributes, Customer, EventStats, Money, RawEvent, RawProduct, Timestamp};
-use crate::profile::{Affinity, Churn, ChurnModel, DataQuality, Engagement, Evidence, Lifecycle, Profile, Rfm, StyleSignals};
+use crate::profile::{
+    Affinity, Churn, ChurnModel, DataQuality, Engagement, Evidence, Lifecycle, Profile, Rfm,
+    StyleSignals,
+};
 use crate::render::TemplateSet;
 
 /// Types whose declarations are open to extra keys (attributes and event properties pass through).
@@ -20,22 +23,67 @@ fn declaration<T: TS>(cfg: &Config) -> String {
     let mut decl = T::decl(cfg);
     let name = T::name(cfg);
     if OPEN.contains(&name.as_str()) {
-        decl = format!("{} & {{ [key: string]: unknown }};", decl.trim_end().trim_end_matches(';'));
+        decl = format!(
+            "{} & {{ [key: string]: unknown }};",
+            decl.trim_end().trim_end_matches(';')
+        );
     }
-    format!("{}export {decl}\n", T::docs().map(|d| format!("{}\n", d.trim_end())).unwrap_or_default())
+    format!(
+        "{}export {decl}\n",
+        T::docs()
+            .map(|d| format!("{}\n", d.trim_end()))
+            .unwrap_or_default()
+    )
 }
 
 fn all_declarations() -> String {
     let cfg = Config::new().with_large_int("number");
-    let mut out = String::from("// Generated from the Rust types by `UPDATE_TYPES=1 cargo test typescript`. Do not edit.\n\n");
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_TYPES=1 cargo test typescript`. Do not edit.\n\n",
+    );
     macro_rules! decls { ($($t:ty),* $(,)?) => { $( out.push_str(&declaration::<$t>(&cfg)); out.push('\n'); )* }; }
     use crate::input::events_ts::{IdValue, MetricName, OneOrMany, RawProps};
     decls!(
-        PersonalizerInit, CallOptions, Customer, Attributes, RawEvent, RawProps, IdValue, OneOrMany, MetricName,
-        Timestamp, Money, RawProduct, CampaignConfig, Brand, Utm, Offer, OfferPolicy, LifecycleThresholds,
-        ChurnModel, Angle, AngleCopy, TemplateSet, Decided, Personalized, Profile, Lifecycle, Rfm, StyleSignals,
-        Engagement, Churn, DataQuality, EventStats, Affinity, Evidence, Decision, Scores, OfferDecision,
-        Positioning, Copy, CopySource,
+        PersonalizerInit,
+        CallOptions,
+        Customer,
+        Attributes,
+        RawEvent,
+        RawProps,
+        IdValue,
+        OneOrMany,
+        MetricName,
+        Timestamp,
+        Money,
+        RawProduct,
+        CampaignConfig,
+        Brand,
+        Utm,
+        Offer,
+        OfferPolicy,
+        LifecycleThresholds,
+        ChurnModel,
+        Angle,
+        AngleCopy,
+        TemplateSet,
+        Decided,
+        Personalized,
+        Profile,
+        Lifecycle,
+        Rfm,
+        StyleSignals,
+        Engagement,
+        Churn,
+        DataQuality,
+        EventStats,
+        Affinity,
+        Evidence,
+        Decision,
+        Scores,
+        OfferDecision,
+        Positioning,
+        Copy,
+        CopySource,
     );
     out
 }
@@ -48,6 +96,9 @@ fn typescript_declarations_match_the_rust_types() {
         std::fs::write(path, &fresh).unwrap();
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(committed == fresh, "src/wasm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test typescript`");
+    assert!(
+        committed == fresh,
+        "src/wasm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test typescript`"
+    );
     assert!(!fresh.contains(": any"), "a type leaked as `any`");
 }

@@ -1,7 +1,12 @@
 //! The sample re-engagement campaign end to end, natively: distinct behaviours must get
 //! distinct products, angles and subjects.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod common;
 
@@ -14,12 +19,34 @@ fn every_sample_customer_gets_a_complete_email() {
     for customer in customers() {
         let email = engine.render(&customer, now, Some("send-1")).unwrap();
         assert!(!email.subject.is_empty(), "{}: empty subject", customer.id);
-        assert!(!email.preheader.is_empty(), "{}: empty preheader", customer.id);
+        assert!(
+            !email.preheader.is_empty(),
+            "{}: empty preheader",
+            customer.id
+        );
         assert!(email.html.contains("<html"), "{}: no html", customer.id);
-        assert!(email.text.contains(&email.copy.cta), "{}: text lacks CTA", customer.id);
+        assert!(
+            email.text.contains(&email.copy.cta),
+            "{}: text lacks CTA",
+            customer.id
+        );
         let product = email.decision.product_id.as_deref().expect("a product");
-        assert!(email.html.contains(&engine.catalog().get(product).unwrap().title.replace('&', "&amp;")));
-        assert!(email.html.len() < 100 * 1024, "{}: html {} bytes", customer.id, email.html.len());
+        assert!(
+            email.html.contains(
+                &engine
+                    .catalog()
+                    .get(product)
+                    .unwrap()
+                    .title
+                    .replace('&', "&amp;")
+            )
+        );
+        assert!(
+            email.html.len() < 100 * 1024,
+            "{}: html {} bytes",
+            customer.id,
+            email.html.len()
+        );
     }
 }
 
@@ -29,7 +56,12 @@ fn behaviours_get_their_own_angles() {
     let now = sample_now();
     let rows: Vec<(String, String)> = customers()
         .iter()
-        .map(|c| (persona(c), engine.decide(c, now, None).unwrap().decision.angle))
+        .map(|c| {
+            (
+                persona(c),
+                engine.decide(c, now, None).unwrap().decision.angle,
+            )
+        })
         .collect();
     let by_persona = tally(&rows);
     eprintln!("{by_persona:#?}");
@@ -47,21 +79,34 @@ fn behaviours_get_their_own_angles() {
         ("lapsed_vip", "win-back"),
     ] {
         let (angle, share) = dominant(persona);
-        assert_eq!(angle, expected, "{persona}: dominant angle {angle} ({share:.2})");
+        assert_eq!(
+            angle, expected,
+            "{persona}: dominant angle {angle} ({share:.2})"
+        );
         assert!(share >= 0.6, "{persona}: only {share:.2} got {angle}");
     }
 }
 
 /// Share of a persona's customers for which `pred` holds on their decision and hero product.
-fn share(persona_name: &str, pred: impl Fn(&mailfit::Decided, &mailfit::input::Product) -> bool) -> f64 {
+fn share(
+    persona_name: &str,
+    pred: impl Fn(&mailfit::Decided, &mailfit::input::Product) -> bool,
+) -> f64 {
     let engine = engine();
     let now = sample_now();
-    let group: Vec<_> = customers().into_iter().filter(|c| persona(c) == persona_name).collect();
+    let group: Vec<_> = customers()
+        .into_iter()
+        .filter(|c| persona(c) == persona_name)
+        .collect();
     let hits = group
         .iter()
         .filter(|c| {
             let d = engine.decide(c, now, None).unwrap();
-            let p = engine.catalog().get(d.decision.product_id.as_deref().unwrap()).unwrap().clone();
+            let p = engine
+                .catalog()
+                .get(d.decision.product_id.as_deref().unwrap())
+                .unwrap()
+                .clone();
             pred(&d, &p)
         })
         .count();
@@ -70,26 +115,46 @@ fn share(persona_name: &str, pred: impl Fn(&mailfit::Decided, &mailfit::input::P
 
 #[test]
 fn heroes_follow_the_behaviour() {
-    let tagged = |tags: &'static [&'static str]| move |_: &mailfit::Decided, p: &mailfit::input::Product| tags.iter().any(|t| p.tags.iter().any(|pt| pt == t));
+    let tagged = |tags: &'static [&'static str]| {
+        move |_: &mailfit::Decided, p: &mailfit::input::Product| {
+            tags.iter().any(|t| p.tags.iter().any(|pt| pt == t))
+        }
+    };
     let studio = share("studio", tagged(&["studio", "low-impact"]));
     let trend = share("trend", tagged(&["matching-set"]));
     let casual = share("casual", tagged(&["everyday", "layering"]));
     let browser = share("browser", tagged(&["entry"]));
     eprintln!("studio {studio:.2} trend {trend:.2} casual {casual:.2} browser {browser:.2}");
-    assert!(studio >= 0.8, "studio heroes with studio/low-impact tags: {studio:.2}");
-    assert!(trend >= 0.7, "trend heroes that are matching sets: {trend:.2}");
-    assert!(casual >= 0.8, "casual heroes that are everyday/layering: {casual:.2}");
-    assert!(browser >= 0.5, "browser heroes that are entry products: {browser:.2}");
+    assert!(
+        studio >= 0.8,
+        "studio heroes with studio/low-impact tags: {studio:.2}"
+    );
+    assert!(
+        trend >= 0.7,
+        "trend heroes that are matching sets: {trend:.2}"
+    );
+    assert!(
+        casual >= 0.8,
+        "casual heroes that are everyday/layering: {casual:.2}"
+    );
+    assert!(
+        browser >= 0.5,
+        "browser heroes that are entry products: {browser:.2}"
+    );
 }
 
 #[test]
 fn offers_go_to_discount_seekers_at_risk_not_to_novelty_seekers() {
-    let incentive = |d: &mailfit::Decided, _: &mailfit::input::Product| d.decision.offer.offer.is_some();
+    let incentive =
+        |d: &mailfit::Decided, _: &mailfit::input::Product| d.decision.offer.offer.is_some();
     let discount = share("discount", incentive);
     let trend = share("trend", incentive);
     let studio = share("studio", incentive);
     eprintln!("offers: discount {discount:.2} trend {trend:.2} studio {studio:.2}");
-    assert!(discount >= 0.5, "discount seekers with an offer: {discount:.2}");
+    assert!(
+        discount >= 0.5,
+        "discount seekers with an offer: {discount:.2}"
+    );
     assert!(trend <= 0.1, "trend customers with an offer: {trend:.2}");
     assert!(studio <= 0.2, "studio customers with an offer: {studio:.2}");
 }
@@ -104,7 +169,13 @@ fn re_rendering_a_recipient_is_byte_identical_and_send_ids_vary_the_copy() {
     let b = engine.render(first, now, Some("s1")).unwrap();
     assert_eq!(a, b);
     // Across many sends, the seeded variant choice must not be constant.
-    let subjects: std::collections::BTreeSet<String> =
-        (0..20).map(|i| engine.render(first, now, Some(&format!("send-{i}"))).unwrap().subject).collect();
+    let subjects: std::collections::BTreeSet<String> = (0..20)
+        .map(|i| {
+            engine
+                .render(first, now, Some(&format!("send-{i}")))
+                .unwrap()
+                .subject
+        })
+        .collect();
     assert!(subjects.len() > 1, "send id never changed the subject");
 }

@@ -2,7 +2,12 @@
 //! JS objects, errors arrive as `Error` objects with `code` and `path`, and sample customers
 //! get their own angles.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use mailfit::wasm::{Personalizer, render_template};
 use wasm_bindgen::JsCast;
@@ -23,7 +28,9 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 fn engine() -> Personalizer {
     let init = format!(r#"{{"catalog": {CATALOG}, "campaign": {CAMPAIGN}}}"#);
-    Personalizer::new(js(&init)).map_err(|e| format!("{e:?}")).expect("engine builds")
+    Personalizer::new(js(&init))
+        .map_err(|e| format!("{e:?}"))
+        .expect("engine builds")
 }
 
 fn options() -> JsValue {
@@ -43,16 +50,40 @@ fn renders_a_template_with_partials() {
 #[wasm_bindgen_test]
 fn bad_input_throws_an_error_with_code_and_path() {
     let engine = engine();
-    let err = engine.render(js(r#"{"id": "c1", "events": [{"kind": "view", "at": {"x": 1}}]}"#), options()).err().expect("an error");
+    let err = engine
+        .render(
+            js(r#"{"id": "c1", "events": [{"kind": "view", "at": {"x": 1}}]}"#),
+            options(),
+        )
+        .err()
+        .expect("an error");
     assert!(err.is_instance_of::<js_sys::Error>());
-    assert_eq!(get(&err, "code").as_string().as_deref(), Some("INVALID_INPUT"));
-    assert_eq!(get(&err, "path").as_string().as_deref(), Some("$.events[0].at"));
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("INVALID_INPUT")
+    );
+    assert_eq!(
+        get(&err, "path").as_string().as_deref(),
+        Some("$.events[0].at")
+    );
 
-    let err = Personalizer::new(js(r#"{"catalog": [{"id": "p1", "title": "T", "price": -3}]}"#)).err().expect("an error");
-    assert_eq!(get(&err, "path").as_string().as_deref(), Some("$.catalog[0].price"));
+    let err = Personalizer::new(js(
+        r#"{"catalog": [{"id": "p1", "title": "T", "price": -3}]}"#,
+    ))
+    .err()
+    .expect("an error");
+    assert_eq!(
+        get(&err, "path").as_string().as_deref(),
+        Some("$.catalog[0].price")
+    );
 
-    let err = render_template("{% if %}".into(), js("{}"), JsValue::UNDEFINED).err().expect("an error");
-    assert_eq!(get(&err, "code").as_string().as_deref(), Some("TEMPLATE_PARSE"));
+    let err = render_template("{% if %}".into(), js("{}"), JsValue::UNDEFINED)
+        .err()
+        .expect("an error");
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("TEMPLATE_PARSE")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -65,7 +96,10 @@ fn unknown_event_names_are_counted_not_fatal() {
     let quality = get(&profile, "dataQuality");
     assert_eq!(get(&quality, "unknown").as_f64(), Some(1.0));
     assert_eq!(get(&quality, "accepted").as_f64(), Some(1.0));
-    assert_eq!(get(&profile, "lifecycle").as_string().as_deref(), Some("browser"));
+    assert_eq!(
+        get(&profile, "lifecycle").as_string().as_deref(),
+        Some("browser")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -77,7 +111,11 @@ fn sample_behaviours_get_different_angles_across_the_boundary() {
         let out = engine.render(customer, options()).expect("renders");
         let html = get(&out, "html").as_string().unwrap_or_default();
         assert!(html.contains("utm_campaign=winter-reengagement-2026"));
-        angles.insert(get(&get(&out, "decision"), "angle").as_string().unwrap_or_default());
+        angles.insert(
+            get(&get(&out, "decision"), "angle")
+                .as_string()
+                .unwrap_or_default(),
+        );
     }
     assert!(angles.len() >= 4, "only {angles:?}");
 }

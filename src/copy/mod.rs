@@ -73,9 +73,13 @@ impl CopyLibrary {
         let mut reasons = BTreeMap::new();
         for angle in angles {
             let c = &angle.copy;
-            for (slot, variants) in
-                [("subject", &c.subject), ("preheader", &c.preheader), ("headline", &c.headline), ("body", &c.body), ("cta", &c.cta)]
-            {
+            for (slot, variants) in [
+                ("subject", &c.subject),
+                ("preheader", &c.preheader),
+                ("headline", &c.headline),
+                ("body", &c.body),
+                ("cta", &c.cta),
+            ] {
                 for (i, source) in variants.iter().enumerate() {
                     let key = format!("{}/{slot}/{i}", angle.id);
                     let template = liquid_env::parse(&parser, &key, source)?;
@@ -88,13 +92,24 @@ impl CopyLibrary {
     }
 
     /// Renders the variants a decision chose with the copy context.
-    pub fn write(&self, decision: &Decision, context: &liquid::Object) -> Result<Copy, TemplateError> {
+    pub fn write(
+        &self,
+        decision: &Decision,
+        context: &liquid::Object,
+    ) -> Result<Copy, TemplateError> {
         let slot = |name: &str, max: usize| -> Result<String, TemplateError> {
-            let Some(key) = decision.copy_keys.get(name) else { return Ok(String::new()) };
-            let Some(template) = self.templates.get(key) else { return Ok(String::new()) };
+            let Some(key) = decision.copy_keys.get(name) else {
+                return Ok(String::new());
+            };
+            let Some(template) = self.templates.get(key) else {
+                return Ok(String::new());
+            };
             let text = template
                 .render(context)
-                .map_err(|e| TemplateError::Render { template: key.clone(), message: e.to_string() })?;
+                .map_err(|e| TemplateError::Render {
+                    template: key.clone(),
+                    message: e.to_string(),
+                })?;
             Ok(bound(&tidy(&text), max))
         };
         Ok(Copy {
@@ -103,7 +118,11 @@ impl CopyLibrary {
             headline: slot("headline", limits::HEADLINE)?,
             body: slot("body", limits::BODY)?,
             cta: slot("cta", limits::CTA)?,
-            reasons_to_buy: self.reasons.get(&decision.angle).cloned().unwrap_or_default(),
+            reasons_to_buy: self
+                .reasons
+                .get(&decision.angle)
+                .cloned()
+                .unwrap_or_default(),
             offer_line: offer_line(decision),
             source: CopySource::Rules,
         })
@@ -114,20 +133,21 @@ impl CopyLibrary {
 fn offer_line(decision: &Decision) -> Option<String> {
     use crate::config::Offer;
     decision.offer.offer.as_ref().map(|offer| match offer {
-        Offer::PercentOff { percent, code } => format!("{percent}% off your order with code {code}"),
+        Offer::PercentOff { percent, code } => {
+            format!("{percent}% off your order with code {code}")
+        }
         Offer::FreeShipping { code } => format!("Free shipping on your order with code {code}"),
     })
 }
 
-/// The greeting sentence for a brand voice, with or without a first name.
+/// The greeting sentence for a brand voice, with or without a first name (minimal: none).
 pub fn greeting(voice: &str, first_name: Option<&str>) -> String {
     match (voice, first_name) {
         ("energetic", Some(n)) => format!("Hey {n}!"),
         ("energetic", None) => "Hey there!".into(),
-        ("minimal", Some(n)) => format!("{n},"),
-        ("minimal", None) => String::new(),
-        (_, Some(n)) => format!("Hi {n},"),
-        (_, None) => "Hi there,".into(),
+        ("minimal", _) => String::new(),
+        (_, Some(n)) => format!("Hi {n}."),
+        (_, None) => "Hi there.".into(),
     }
 }
 
@@ -143,7 +163,11 @@ pub fn bound(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    let at_word = cut.rfind(' ').filter(|i| *i > max / 2).and_then(|i| cut.get(..i)).unwrap_or(cut.as_str());
+    let at_word = cut
+        .rfind(' ')
+        .filter(|i| *i > max / 2)
+        .and_then(|i| cut.get(..i))
+        .unwrap_or(cut.as_str());
     format!("{}…", at_word.trim_end_matches([',', '.', ';', ':', ' ']))
 }
 
@@ -160,7 +184,7 @@ mod tests {
 
     #[test]
     fn greets_in_the_brand_voice() {
-        assert_eq!(greeting("warm", Some("Ana")), "Hi Ana,");
+        assert_eq!(greeting("warm", Some("Ana")), "Hi Ana.");
         assert_eq!(greeting("energetic", None), "Hey there!");
         assert_eq!(greeting("minimal", None), "");
     }

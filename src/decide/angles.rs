@@ -75,18 +75,36 @@ pub fn validate_library(angles: &[Angle], path: &str) -> Result<(), InputError> 
     for (i, angle) in angles.iter().enumerate() {
         let at = format!("{path}[{i}]");
         if angles.iter().filter(|a| a.id == angle.id).count() > 1 {
-            return Err(InputError::invalid(format!("{at}.id"), format!("duplicate angle id `{}`", angle.id)));
+            return Err(InputError::invalid(
+                format!("{at}.id"),
+                format!("duplicate angle id `{}`", angle.id),
+            ));
         }
         let c = &angle.copy;
-        for (slot, variants) in
-            [("subject", &c.subject), ("preheader", &c.preheader), ("headline", &c.headline), ("body", &c.body), ("cta", &c.cta)]
-        {
+        for (slot, variants) in [
+            ("subject", &c.subject),
+            ("preheader", &c.preheader),
+            ("headline", &c.headline),
+            ("body", &c.body),
+            ("cta", &c.cta),
+        ] {
             if variants.is_empty() {
-                return Err(InputError::invalid(format!("{at}.copy.{slot}"), "needs at least one variant"));
+                return Err(InputError::invalid(
+                    format!("{at}.copy.{slot}"),
+                    "needs at least one variant",
+                ));
             }
         }
-        if let Some((key, _)) = angle.triggers.iter().chain(&angle.product_prefs).find(|(_, w)| !w.is_finite()) {
-            return Err(InputError::invalid(format!("{at}.triggers.{key}"), "weight must be a finite number"));
+        if let Some((key, _)) = angle
+            .triggers
+            .iter()
+            .chain(&angle.product_prefs)
+            .find(|(_, w)| !w.is_finite())
+        {
+            return Err(InputError::invalid(
+                format!("{at}.triggers.{key}"),
+                "weight must be a finite number",
+            ));
         }
     }
     Ok(())
@@ -100,11 +118,17 @@ pub fn validate_library(angles: &[Angle], path: &str) -> Result<(), InputError> 
 pub fn features(profile: &Profile, catalog: &Catalog) -> BTreeMap<String, f64> {
     let mut f = BTreeMap::new();
     // Shares are relative; scale so the top interest reads near 1.
-    let top_tag = profile.tag_affinities.first().map_or(1.0, |a| a.score.max(1e-9));
+    let top_tag = profile
+        .tag_affinities
+        .first()
+        .map_or(1.0, |a| a.score.max(1e-9));
     for a in &profile.tag_affinities {
         f.insert(format!("tag:{}", a.key), a.score / top_tag);
     }
-    let top_cat = profile.category_affinities.first().map_or(1.0, |a| a.score.max(1e-9));
+    let top_cat = profile
+        .category_affinities
+        .first()
+        .map_or(1.0, |a| a.score.max(1e-9));
     for a in &profile.category_affinities {
         f.insert(format!("cat:{}", a.key), a.score / top_cat);
     }
@@ -123,8 +147,14 @@ pub fn features(profile: &Profile, catalog: &Catalog) -> BTreeMap<String, f64> {
     f.insert(format!("stage:{stage}"), 1.0);
     f.insert("churn:risk".into(), profile.churn.churn_risk);
     let median = catalog.median_price_minor().max(1) as f64;
-    f.insert("value:high".into(), (profile.rfm.total_spent_minor as f64 / (6.0 * median)).clamp(0.0, 1.0));
-    f.insert("orders:many".into(), 1.0 - (-f64::from(profile.rfm.orders) / 3.0).exp());
+    f.insert(
+        "value:high".into(),
+        (profile.rfm.total_spent_minor as f64 / (6.0 * median)).clamp(0.0, 1.0),
+    );
+    f.insert(
+        "orders:many".into(),
+        1.0 - (-f64::from(profile.rfm.orders) / 3.0).exp(),
+    );
     if !profile.recently_viewed.is_empty() {
         f.insert("viewed:recent".into(), 1.0);
     }
@@ -137,10 +167,16 @@ pub fn features(profile: &Profile, catalog: &Catalog) -> BTreeMap<String, f64> {
         f.insert("viewed:price_drop".into(), 1.0);
     }
     if profile.rfm.orders > 0 {
-        f.insert("channel:store".into(), f64::from(profile.rfm.store_orders) / f64::from(profile.rfm.orders));
+        f.insert(
+            "channel:store".into(),
+            f64::from(profile.rfm.store_orders) / f64::from(profile.rfm.orders),
+        );
     }
     if profile.engagement.clicks > 0 {
-        f.insert("email:clicker".into(), 1.0 - (-f64::from(profile.engagement.clicks) / 3.0).exp());
+        f.insert(
+            "email:clicker".into(),
+            1.0 - (-f64::from(profile.engagement.clicks) / 3.0).exp(),
+        );
     }
     f
 }
@@ -154,7 +190,10 @@ pub fn score_angle(angle: &Angle, features: &BTreeMap<String, f64>) -> (f64, Vec
         .filter(|(_, c)| c.abs() > 1e-9)
         .collect();
     parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
-    (angle.bias + parts.iter().map(|(_, c)| c).sum::<f64>(), parts)
+    (
+        angle.bias + parts.iter().map(|(_, c)| c).sum::<f64>(),
+        parts,
+    )
 }
 
 #[cfg(test)]
@@ -164,15 +203,37 @@ mod tests {
     #[test]
     fn default_library_parses_and_covers_the_brief() {
         let angles = parse_library(DEFAULT_ANGLES, "$.angles");
-        let ids: Vec<String> = angles.unwrap_or_default().into_iter().map(|a| a.id).collect();
-        for id in ["comfort-movement", "versatility-looks", "everyday-layering", "entry-value", "new-arrivals", "price-drop", "win-back", "loyalty-thanks"] {
+        let ids: Vec<String> = angles
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        for id in [
+            "comfort-movement",
+            "versatility-looks",
+            "everyday-layering",
+            "entry-value",
+            "new-arrivals",
+            "price-drop",
+            "win-back",
+            "loyalty-thanks",
+        ] {
             assert!(ids.iter().any(|i| i == id), "missing angle {id}");
         }
     }
 
     #[test]
     fn empty_slots_and_duplicate_ids_are_rejected() {
-        let err = parse_library(r#"[{"id":"a","name":"A","copy":{"subject":[],"preheader":["p"],"headline":["h"],"body":["b"],"cta":["c"]}}]"#, "$.angles");
-        assert_eq!(err.err(), Some(InputError::invalid("$.angles[0].copy.subject", "needs at least one variant")));
+        let err = parse_library(
+            r#"[{"id":"a","name":"A","copy":{"subject":[],"preheader":["p"],"headline":["h"],"body":["b"],"cta":["c"]}}]"#,
+            "$.angles",
+        );
+        assert_eq!(
+            err.err(),
+            Some(InputError::invalid(
+                "$.angles[0].copy.subject",
+                "needs at least one variant"
+            ))
+        );
     }
 }

@@ -27,6 +27,9 @@ const SHORTLIST: usize = 40;
 /// angle shows more than which angle wins (the triggers already count the same evidence).
 const ANGLE_PREF_WEIGHT: f64 = 0.4;
 
+/// Named score contributions, largest first (shown as reasons).
+type Parts = Vec<(String, f64)>;
+
 /// The choice for one customer, with its reasons and scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -88,7 +91,7 @@ pub struct DecideContext<'a> {
 /// Decides product, alternates, angle and offer for one profile.
 pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
     let features = angles::features(profile, ctx.catalog);
-    let mut angle_scores: Vec<(&Angle, f64, Vec<(String, f64)>)> = ctx
+    let mut angle_scores: Vec<(&Angle, f64, Parts)> = ctx
         .angles
         .iter()
         .map(|a| {
@@ -99,7 +102,7 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
     angle_scores.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
 
     let (candidates, fallback) = candidates(profile, ctx);
-    let mut shortlist: Vec<(&Product, f64, Vec<(String, f64)>)> = candidates
+    let mut shortlist: Vec<(&Product, f64, Parts)> = candidates
         .iter()
         .map(|p| {
             let (fit, parts) = product_fit(p, profile, &features);
@@ -121,7 +124,12 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
         }
     }
     let (angle_idx, hero) = match best {
-        Some((ai, pi, _, pref)) => (ai, shortlist.get(pi).map(|(p, _, parts)| (*p, parts.clone(), pref))),
+        Some((ai, pi, _, pref)) => (
+            ai,
+            shortlist
+                .get(pi)
+                .map(|(p, _, parts)| (*p, parts.clone(), pref)),
+        ),
         None => (0, None),
     };
     let Some((angle, angle_score, angle_parts)) = angle_scores.get(angle_idx) else {
@@ -134,7 +142,10 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
         .map(|(p, fit, _)| (*p, fit + angle_pref(angle, p)))
         .collect();
     alternates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
-    let mut groups: Vec<&str> = hero.iter().map(|(p, _, _)| p.item_group_id.as_str()).collect();
+    let mut groups: Vec<&str> = hero
+        .iter()
+        .map(|(p, _, _)| p.item_group_id.as_str())
+        .collect();
     let mut alternate_ids = Vec::new();
     for (p, _) in alternates {
         if alternate_ids.len() >= ctx.config.alternates {
@@ -157,9 +168,15 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
     if let Some((p, parts, pref)) = &hero {
         product_parts = parts.iter().map(|(k, v)| (k.clone(), round3(*v))).collect();
         product_parts.push(("angle".into(), round3(*pref)));
-        reasons.push(format!("product `{}` fits{}", p.title, describe_parts(&product_parts)));
+        reasons.push(format!(
+            "product `{}` fits{}",
+            p.title,
+            describe_parts(&product_parts)
+        ));
     } else {
-        reasons.push("no product can be shown: nothing in the catalog is in stock with an image".into());
+        reasons.push(
+            "no product can be shown: nothing in the catalog is in stock with an image".into(),
+        );
     }
     reasons.push(offer.reason.clone());
     if let Some(fallback) = &fallback {
@@ -183,7 +200,10 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
         let index = if usable.is_empty() {
             seed::pick(ctx.seed, slot, variants.len())
         } else {
-            usable.get(seed::pick(ctx.seed, slot, usable.len())).copied().unwrap_or(0)
+            usable
+                .get(seed::pick(ctx.seed, slot, usable.len()))
+                .copied()
+                .unwrap_or(0)
         };
         (slot.to_string(), format!("{}/{slot}/{index}", angle.id))
     })
@@ -199,7 +219,10 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
         seed: format!("{:016x}", ctx.seed),
         reasons,
         scores: Scores {
-            angles: angle_scores.iter().map(|(a, s, _)| (a.id.clone(), round3(*s))).collect(),
+            angles: angle_scores
+                .iter()
+                .map(|(a, s, _)| (a.id.clone(), round3(*s)))
+                .collect(),
             product: product_parts,
             candidates: candidates.len() as u32,
         },
@@ -212,28 +235,54 @@ fn empty_decision(seed: u64) -> Decision {
         product_id: None,
         alternates: Vec::new(),
         angle: String::new(),
-        offer: OfferDecision { positioning: Positioning::FullPrice, offer: None, reason: String::new() },
+        offer: OfferDecision {
+            positioning: Positioning::FullPrice,
+            offer: None,
+            reason: String::new(),
+        },
         copy_keys: BTreeMap::new(),
         holdout: false,
         seed: format!("{seed:016x}"),
         reasons: Vec::new(),
-        scores: Scores { angles: Vec::new(), product: Vec::new(), candidates: 0 },
+        scores: Scores {
+            angles: Vec::new(),
+            product: Vec::new(),
+            candidates: 0,
+        },
         fallback: Some("empty angle library".into()),
     }
 }
 
 fn describe_parts(parts: &[(String, f64)]) -> String {
-    let shown: Vec<String> = parts.iter().filter(|(_, v)| v.abs() >= 0.005).take(4).map(|(k, v)| format!("{k} {v:+.2}")).collect();
-    if shown.is_empty() { String::new() } else { format!(" ({})", shown.join(", ")) }
+    let shown: Vec<String> = parts
+        .iter()
+        .filter(|(_, v)| v.abs() >= 0.005)
+        .take(4)
+        .map(|(k, v)| format!("{k} {v:+.2}"))
+        .collect();
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", shown.join(", "))
+    }
 }
 
 /// Bonus of a product under an angle: the angle's preferences over its tags and categories.
 fn angle_pref(angle: &Angle, product: &Product) -> f64 {
-    ANGLE_PREF_WEIGHT * product.tags.iter().chain(product.categories.iter()).filter_map(|k| angle.product_prefs.get(k)).sum::<f64>()
+    ANGLE_PREF_WEIGHT
+        * product
+            .tags
+            .iter()
+            .chain(product.categories.iter())
+            .filter_map(|k| angle.product_prefs.get(k))
+            .sum::<f64>()
 }
 
 /// Eligible products, relaxing rules step by step when nothing qualifies.
-fn candidates<'a>(profile: &Profile, ctx: &DecideContext<'a>) -> (Vec<&'a Product>, Option<String>) {
+fn candidates<'a>(
+    profile: &Profile,
+    ctx: &DecideContext<'a>,
+) -> (Vec<&'a Product>, Option<String>) {
     let config = ctx.config;
     let showable = |p: &&Product| {
         p.is_available()
@@ -252,7 +301,12 @@ fn candidates<'a>(profile: &Profile, ctx: &DecideContext<'a>) -> (Vec<&'a Produc
         _ => true,
     };
     let all = ctx.catalog.products();
-    let strict: Vec<&Product> = all.iter().filter(showable).filter(fresh).filter(fits_gender).collect();
+    let strict: Vec<&Product> = all
+        .iter()
+        .filter(showable)
+        .filter(fresh)
+        .filter(fits_gender)
+        .collect();
     if !strict.is_empty() {
         return (strict, None);
     }
@@ -263,14 +317,28 @@ fn candidates<'a>(profile: &Profile, ctx: &DecideContext<'a>) -> (Vec<&'a Produc
 }
 
 /// Fit of a product to a profile, with named parts.
-fn product_fit(p: &Product, profile: &Profile, features: &BTreeMap<String, f64>) -> (f64, Vec<(String, f64)>) {
+fn product_fit(
+    p: &Product,
+    profile: &Profile,
+    features: &BTreeMap<String, f64>,
+) -> (f64, Vec<(String, f64)>) {
     let feature = |name: String| features.get(&name).copied().unwrap_or(0.0);
     let has = |tag: &str| p.tags.iter().any(|t| t == tag);
     let s = &profile.style;
     let mut parts: Vec<(String, f64)> = Vec::with_capacity(8);
-    let tags: f64 = p.tags.iter().map(|t| feature(format!("tag:{t}"))).sum::<f64>() * 0.6;
+    let tags: f64 = p
+        .tags
+        .iter()
+        .map(|t| feature(format!("tag:{t}")))
+        .sum::<f64>()
+        * 0.6;
     parts.push(("tags".into(), tags));
-    let cats: f64 = p.categories.iter().map(|c| feature(format!("cat:{c}"))).sum::<f64>() * 0.5;
+    let cats: f64 = p
+        .categories
+        .iter()
+        .map(|c| feature(format!("cat:{c}")))
+        .sum::<f64>()
+        * 0.5;
     parts.push(("category".into(), cats));
     if has("new-collection") {
         parts.push(("novelty".into(), s.novelty));

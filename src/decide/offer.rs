@@ -41,7 +41,8 @@ pub struct OfferDecision {
 pub fn choose_offer(profile: &Profile, policy: &OfferPolicy) -> OfferDecision {
     let risk = profile.churn.churn_risk;
     let sensitivity = profile.style.discount_sensitivity;
-    let incentive_ok = risk >= policy.min_churn_risk && sensitivity >= policy.min_discount_sensitivity;
+    let incentive_ok =
+        risk >= policy.min_churn_risk && sensitivity >= policy.min_discount_sensitivity;
     if incentive_ok && !profile.engagement.unsubscribed {
         // Very sensitive customers get the percentage; the rest the cheaper free shipping.
         let wants_percent = sensitivity >= (policy.min_discount_sensitivity + 1.0) / 2.0;
@@ -82,5 +83,9 @@ pub fn choose_offer(profile: &Profile, policy: &OfferPolicy) -> OfferDecision {
     } else {
         Positioning::FullPrice
     };
-    OfferDecision { positioning, offer: None, reason: why_not }
+    OfferDecision {
+        positioning,
+        offer: None,
+        reason: why_not,
+    }
 }

@@ -137,7 +137,10 @@ impl Product {
     /// The most specific category level (`"leggings"` for `women > leggings`).
     pub fn leaf_category(&self) -> Option<&str> {
         // NOTE: level 2 when present: level 1 is usually the department (women / men).
-        self.categories.get(1).or_else(|| self.categories.first()).map(String::as_str)
+        self.categories
+            .get(1)
+            .or_else(|| self.categories.first())
+            .map(String::as_str)
     }
 }
 
@@ -148,7 +151,10 @@ fn availability_of(text: Option<&str>, stock: Option<f64>) -> Availability {
     if matches!(stock, Some(s) if s <= 0.0) {
         return Availability::OutOfStock;
     }
-    match text.map(|t| t.trim().to_ascii_lowercase().replace(' ', "_")).as_deref() {
+    match text
+        .map(|t| t.trim().to_ascii_lowercase().replace(' ', "_"))
+        .as_deref()
+    {
         Some("out_of_stock") | Some("discontinued") => Availability::OutOfStock,
         Some("preorder") => Availability::Preorder,
         Some("backorder") => Availability::Backorder,
@@ -163,16 +169,22 @@ fn non_empty(s: Option<String>) -> Option<String> {
 impl RawProduct {
     /// Validates one product; `path` is its JSON path for errors.
     fn validate(self, path: &str, default_currency: &str) -> Result<Product, InputError> {
-        let id = non_empty(self.id).ok_or_else(|| InputError::invalid(format!("{path}.id"), "missing product id"))?;
+        let id = non_empty(self.id)
+            .ok_or_else(|| InputError::invalid(format!("{path}.id"), "missing product id"))?;
         let title = non_empty(self.title)
             .ok_or_else(|| InputError::invalid(format!("{path}.title"), "missing product title"))?;
         let (price_minor, price_currency) = self
             .price
             .as_ref()
             .and_then(Money::to_minor)
-            .ok_or_else(|| InputError::invalid(format!("{path}.price"), "missing or unreadable price"))?;
+            .ok_or_else(|| {
+                InputError::invalid(format!("{path}.price"), "missing or unreadable price")
+            })?;
         if price_minor <= 0 {
-            return Err(InputError::invalid(format!("{path}.price"), "price must be positive"));
+            return Err(InputError::invalid(
+                format!("{path}.price"),
+                "price must be positive",
+            ));
         }
         let sale_price_minor = self
             .sale_price
@@ -188,8 +200,12 @@ impl RawProduct {
             .map(|level| level.trim().to_lowercase())
             .filter(|level| !level.is_empty())
             .collect();
-        let tags: BTreeSet<String> =
-            self.tags.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+        let tags: BTreeSet<String> = self
+            .tags
+            .iter()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
         Ok(Product {
             item_group_id: non_empty(self.item_group_id).unwrap_or_else(|| id.clone()),
             id,
@@ -228,7 +244,10 @@ impl Catalog {
         if raw.len() > MAX_CATALOG_PRODUCTS {
             return Err(InputError::TooLarge {
                 path: "$.catalog".into(),
-                message: format!("{} products; the limit is {MAX_CATALOG_PRODUCTS}", raw.len()),
+                message: format!(
+                    "{} products; the limit is {MAX_CATALOG_PRODUCTS}",
+                    raw.len()
+                ),
             });
         }
         let mut products = Vec::with_capacity(raw.len());
@@ -237,14 +256,24 @@ impl Catalog {
             let path = format!("$.catalog[{i}]");
             let product = product.validate(&path, default_currency)?;
             if by_id.insert(product.id.clone(), i).is_some() {
-                return Err(InputError::invalid(format!("{path}.id"), format!("duplicate product id `{}`", product.id)));
+                return Err(InputError::invalid(
+                    format!("{path}.id"),
+                    format!("duplicate product id `{}`", product.id),
+                ));
             }
             products.push(product);
         }
-        let mut prices: Vec<i64> = products.iter().map(Product::effective_price_minor).collect();
+        let mut prices: Vec<i64> = products
+            .iter()
+            .map(Product::effective_price_minor)
+            .collect();
         prices.sort_unstable();
         let median_price_minor = prices.get(prices.len() / 2).copied().unwrap_or(0);
-        Ok(Catalog { products, by_id, median_price_minor })
+        Ok(Catalog {
+            products,
+            by_id,
+            median_price_minor,
+        })
     }
 
     /// All products in input order.
@@ -284,9 +313,11 @@ mod tests {
     #[test]
     fn accepts_merchant_center_attributes() {
         let catalog = Catalog::build(
-            raw(r#"[{"id":"LG-1","title":"Flow Legging","price":"68.00 USD","sale_price":"49.00 USD",
+            raw(
+                r#"[{"id":"LG-1","title":"Flow Legging","price":"68.00 USD","sale_price":"49.00 USD",
                  "availability":"in stock","product_type":"Women > Leggings","image_link":"https://x/y.jpg",
-                 "tags":["Studio","low-impact","studio"]}]"#),
+                 "tags":["Studio","low-impact","studio"]}]"#,
+            ),
             "EUR",
         );
         let catalog = catalog.unwrap_or_default();
@@ -294,21 +325,41 @@ mod tests {
         assert_eq!(p.map(|p| p.price_minor), Some(6800));
         assert_eq!(p.and_then(|p| p.sale_price_minor), Some(4900));
         assert_eq!(p.map(|p| p.currency.as_str()), Some("USD"));
-        assert_eq!(p.map(|p| p.tags.clone()), Some(vec!["low-impact".to_string(), "studio".to_string()]));
+        assert_eq!(
+            p.map(|p| p.tags.clone()),
+            Some(vec!["low-impact".to_string(), "studio".to_string()])
+        );
         assert_eq!(p.and_then(Product::leaf_category), Some("leggings"));
     }
 
     #[test]
     fn missing_price_and_duplicate_ids_are_typed_errors_with_paths() {
-        let err = Catalog::build(raw(r#"[{"id":"a","title":"A","price":10},{"id":"b","title":"B"}]"#), "USD").err();
-        assert_eq!(err, Some(InputError::invalid("$.catalog[1].price", "missing or unreadable price")));
-        let err = Catalog::build(raw(r#"[{"id":"a","title":"A","price":10},{"id":"a","title":"B","price":5}]"#), "USD");
+        let err = Catalog::build(
+            raw(r#"[{"id":"a","title":"A","price":10},{"id":"b","title":"B"}]"#),
+            "USD",
+        )
+        .err();
+        assert_eq!(
+            err,
+            Some(InputError::invalid(
+                "$.catalog[1].price",
+                "missing or unreadable price"
+            ))
+        );
+        let err = Catalog::build(
+            raw(r#"[{"id":"a","title":"A","price":10},{"id":"a","title":"B","price":5}]"#),
+            "USD",
+        );
         assert!(matches!(err, Err(InputError::Invalid { path, .. }) if path == "$.catalog[1].id"));
     }
 
     #[test]
     fn zero_stock_means_out_of_stock() {
-        let catalog = Catalog::build(raw(r#"[{"id":"a","title":"A","price":10,"stock":0}]"#), "USD").unwrap_or_default();
+        let catalog = Catalog::build(
+            raw(r#"[{"id":"a","title":"A","price":10,"stock":0}]"#),
+            "USD",
+        )
+        .unwrap_or_default();
         assert_eq!(catalog.get("a").map(Product::is_available), Some(false));
     }
 }

@@ -112,7 +112,12 @@ pub struct RawProps {
     #[cfg_attr(test, ts(optional))]
     pub coupon: Option<OneOrMany>,
     /// Store vs online (`affiliation`, `channel`, `Source Name`): "store", "pos", "retail" mean in store.
-    #[serde(alias = "channel", alias = "Channel", alias = "Source Name", alias = "source_name")]
+    #[serde(
+        alias = "channel",
+        alias = "Channel",
+        alias = "Source Name",
+        alias = "source_name"
+    )]
     #[cfg_attr(test, ts(optional))]
     pub affiliation: Option<String>,
     /// Line items of an order (`products`, `Items`).
@@ -299,9 +304,14 @@ fn kind_for_name(name: &str) -> Option<EventKind> {
 }
 
 fn channel_of(text: Option<&str>) -> Channel {
-    let Some(text) = text else { return Channel::Online };
+    let Some(text) = text else {
+        return Channel::Online;
+    };
     let lower = text.to_ascii_lowercase();
-    if ["store", "pos", "retail", "in-store", "shop floor"].iter().any(|k| lower.contains(k)) {
+    if ["store", "pos", "retail", "in-store", "shop floor"]
+        .iter()
+        .any(|k| lower.contains(k))
+    {
         Channel::Store
     } else {
         Channel::Online
@@ -316,11 +326,21 @@ fn quantity_of(q: Option<f64>) -> u32 {
 }
 
 fn id_of(primary: Option<IdValue>, fallback: Option<IdValue>) -> Option<String> {
-    primary.or(fallback).map(IdValue::into_string).filter(|s| !s.trim().is_empty())
+    primary
+        .or(fallback)
+        .map(IdValue::into_string)
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// Turns one line (or a single-product event) into a canonical event.
-fn line_event(kind: EventKind, at: i64, props: RawProps, order: &Option<String>, channel: Channel, coupon: bool) -> Event {
+fn line_event(
+    kind: EventKind,
+    at: i64,
+    props: RawProps,
+    order: &Option<String>,
+    channel: Channel,
+    coupon: bool,
+) -> Event {
     let quantity = quantity_of(props.quantity);
     let unit_price_minor = props
         .price
@@ -328,9 +348,16 @@ fn line_event(kind: EventKind, at: i64, props: RawProps, order: &Option<String>,
         .and_then(Money::to_minor)
         .map(|(minor, _)| minor)
         .or_else(|| {
-            props.value.as_ref().and_then(Money::to_minor).map(|(m, _)| m / i64::from(quantity.max(1)))
+            props
+                .value
+                .as_ref()
+                .and_then(Money::to_minor)
+                .map(|(m, _)| m / i64::from(quantity.max(1)))
         });
-    let line_coupon = props.coupon.map(|c| !c.into_vec().is_empty()).unwrap_or(false);
+    let line_coupon = props
+        .coupon
+        .map(|c| !c.into_vec().is_empty())
+        .unwrap_or(false);
     Event {
         kind,
         at,
@@ -350,9 +377,11 @@ fn map_event(raw: RawEvent, stats: &mut EventStats, out: &mut Vec<Event>) {
         .kind
         .clone()
         .or_else(|| raw.event.clone())
-        .or_else(|| raw.metric.clone().map(|m| match m {
-            MetricName::Name(n) | MetricName::Object { name: n } => n,
-        }))
+        .or_else(|| {
+            raw.metric.clone().map(|m| match m {
+                MetricName::Name(n) | MetricName::Object { name: n } => n,
+            })
+        })
         .unwrap_or_default();
     let Some(kind) = kind_for_name(&name) else {
         stats.unknown += 1;
@@ -382,7 +411,11 @@ fn map_event(raw: RawEvent, stats: &mut EventStats, out: &mut Vec<Event>) {
 
     let channel = channel_of(props.affiliation.as_deref());
     let order = id_of(props.order_id.take(), props.event_id.take());
-    let coupon = props.coupon.take().map(|c| !c.into_vec().is_empty()).unwrap_or(false);
+    let coupon = props
+        .coupon
+        .take()
+        .map(|c| !c.into_vec().is_empty())
+        .unwrap_or(false);
     let lines = match kind {
         EventKind::Purchase | EventKind::Refund => props.products.take().filter(|l| !l.is_empty()),
         _ => None,
@@ -401,7 +434,10 @@ fn map_event(raw: RawEvent, stats: &mut EventStats, out: &mut Vec<Event>) {
 ///
 /// Keeps at most `max_events` (the most recent); the rest are counted as truncated.
 pub fn normalize_events(raw: Vec<RawEvent>, max_events: usize) -> (Vec<Event>, EventStats) {
-    let mut stats = EventStats { received: raw.len().min(u32::MAX as usize) as u32, ..Default::default() };
+    let mut stats = EventStats {
+        received: raw.len().min(u32::MAX as usize) as u32,
+        ..Default::default()
+    };
     let mut events = Vec::with_capacity(raw.len());
     for event in raw {
         map_event(event, &mut stats, &mut events);
@@ -415,7 +451,9 @@ pub fn normalize_events(raw: Vec<RawEvent>, max_events: usize) -> (Vec<Event>, E
         if !matches!(e.kind, EventKind::Purchase | EventKind::Refund) {
             return true;
         }
-        let (Some(order), Some(product)) = (&e.order_id, &e.product_id) else { return true };
+        let (Some(order), Some(product)) = (&e.order_id, &e.product_id) else {
+            return true;
+        };
         let fresh = seen.insert((e.kind, order.clone(), product.clone()));
         if !fresh {
             stats.duplicates += 1;

@@ -12,10 +12,10 @@ mod values;
 pub use catalog::{Availability, Catalog, Product, RawProduct};
 pub use customer::{Attributes, Customer};
 pub use events::{Channel, Event, EventKind, EventStats, RawEvent, normalize_events};
+pub use values::{Money, Timestamp, format_timestamp, parse_timestamp};
 
 /// Event property types, for the TypeScript declarations.
 #[cfg(test)]
 pub(crate) mod events_ts {
     pub use super::events::{IdValue, MetricName, OneOrMany, RawProps};
 }
-pub use values::{Money, Timestamp, format_timestamp, parse_timestamp};

@@ -38,7 +38,9 @@ fn parse_iso(text: &str) -> Option<i64> {
         None => (text, "00:00:00"),
     };
     let with_zone = format!("{date}T{}Z", time_part.trim_end_matches('Z'));
-    OffsetDateTime::parse(&with_zone, &Rfc3339).ok().map(|dt| dt.unix_timestamp())
+    OffsetDateTime::parse(&with_zone, &Rfc3339)
+        .ok()
+        .map(|dt| dt.unix_timestamp())
 }
 
 /// Formats Unix seconds as RFC 3339 UTC (`2026-11-23T10:00:00Z`).
@@ -101,7 +103,10 @@ mod tests {
 
     #[test]
     fn reads_money_in_merchant_center_and_numeric_form() {
-        assert_eq!(Money::Text("49.50 USD".into()).to_minor(), Some((4950, Some("USD".into()))));
+        assert_eq!(
+            Money::Text("49.50 USD".into()).to_minor(),
+            Some((4950, Some("USD".into())))
+        );
         assert_eq!(Money::Number(12.999).to_minor(), Some((1300, None)));
         assert_eq!(Money::Text("abc".into()).to_minor(), None);
         assert_eq!(Money::Number(f64::INFINITY).to_minor(), None);

@@ -33,19 +33,33 @@ impl ChurnModel {
     /// Priors for a specialty apparel brand: about two purchases a year among the active, and
     /// dropout after a purchase around one in four.
     pub fn prior() -> Self {
-        ChurnModel { r: 0.5, alpha: 90.0, a: 0.8, b: 2.4, source: "prior".into() }
+        ChurnModel {
+            r: 0.5,
+            alpha: 90.0,
+            a: 0.8,
+            b: 2.4,
+            source: "prior".into(),
+        }
     }
 
     /// True when every parameter is a positive finite number.
     pub fn is_valid(&self) -> bool {
-        [self.r, self.alpha, self.a, self.b].iter().all(|p| p.is_finite() && *p > 0.0)
+        [self.r, self.alpha, self.a, self.b]
+            .iter()
+            .all(|p| p.is_finite() && *p > 0.0)
     }
 
     /// Scores one customer.
     ///
     /// `repeat` is the number of repeat purchases, `recency_days` the time from the first to the
     /// last purchase, `age_days` the time from the first purchase (or first sight) to now.
-    pub fn score(&self, repeat: f64, recency_days: f64, age_days: f64, horizon_days: f64) -> ChurnScore {
+    pub fn score(
+        &self,
+        repeat: f64,
+        recency_days: f64,
+        age_days: f64,
+        horizon_days: f64,
+    ) -> ChurnScore {
         let (r, alpha, a, b) = (self.r, self.alpha, self.a, self.b);
         let x = repeat.max(0.0);
         let age = age_days.max(0.0);
@@ -53,7 +67,11 @@ impl ChurnModel {
         // P(alive | x, t_x, T) for MBG/NBD, computed in logs to stay finite for large x.
         let log_ratio = (r + x) * ((alpha + age).ln() - (alpha + recency).ln());
         let odds_dead = (a / (b + x)) * log_ratio.exp();
-        let p_alive = if odds_dead.is_finite() { 1.0 / (1.0 + odds_dead) } else { 0.0 };
+        let p_alive = if odds_dead.is_finite() {
+            1.0 / (1.0 + odds_dead)
+        } else {
+            0.0
+        };
         // Posterior rate of an alive customer: Gamma(r + x, alpha + T).
         let rate = (r + x) / (alpha + age);
         let p_none_if_alive = ((alpha + age) / (alpha + age + horizon_days)).powf(r + x);
@@ -67,7 +85,11 @@ impl ChurnModel {
 }
 
 fn clamp01(v: f64) -> f64 {
-    if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 }
+    if v.is_finite() {
+        v.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
 }
 
 /// The closed-form scores for one customer.
@@ -100,7 +122,11 @@ mod tests {
     #[test]
     fn extreme_inputs_stay_finite_and_bounded() {
         let m = ChurnModel::prior();
-        for s in [m.score(1e9, 1e9, 1e9, 90.0), m.score(-5.0, -1.0, -3.0, 90.0), m.score(f64::NAN, 1.0, 2.0, 90.0)] {
+        for s in [
+            m.score(1e9, 1e9, 1e9, 90.0),
+            m.score(-5.0, -1.0, -3.0, 90.0),
+            m.score(f64::NAN, 1.0, 2.0, 90.0),
+        ] {
             assert!((0.0..=1.0).contains(&s.churn_risk), "{s:?}");
             assert!((0.0..=1.0).contains(&s.p_alive), "{s:?}");
         }

@@ -164,12 +164,18 @@ pub struct Profile {
 impl Profile {
     /// Affinity score of a tag (0 when absent).
     pub fn tag_score(&self, tag: &str) -> f64 {
-        self.tag_affinities.iter().find(|a| a.key == tag).map_or(0.0, |a| a.score)
+        self.tag_affinities
+            .iter()
+            .find(|a| a.key == tag)
+            .map_or(0.0, |a| a.score)
     }
 
     /// Affinity score of a category level (0 when absent).
     pub fn category_score(&self, category: &str) -> f64 {
-        self.category_affinities.iter().find(|a| a.key == category).map_or(0.0, |a| a.score)
+        self.category_affinities
+            .iter()
+            .find(|a| a.key == category)
+            .map_or(0.0, |a| a.score)
     }
 }
 
@@ -198,7 +204,16 @@ pub fn profile(
     let first_purchase = purchase_times.iter().min().copied();
     let last_visit = past
         .iter()
-        .filter(|e| matches!(e.kind, EventKind::View | EventKind::Cart | EventKind::Wishlist | EventKind::Checkout | EventKind::Visit))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::View
+                    | EventKind::Cart
+                    | EventKind::Wishlist
+                    | EventKind::Checkout
+                    | EventKind::Visit
+            )
+        })
         .map(|e| e.at)
         .max();
     let last_of = |kind: EventKind| past.iter().filter(|e| e.kind == kind).map(|e| e.at).max();
@@ -212,9 +227,19 @@ pub fn profile(
         days_since_last_visit: last_visit.map(days_ago),
         orders: order_count,
         total_spent_minor,
-        average_order_minor: if order_count > 0 { total_spent_minor / i64::from(order_count) } else { 0 },
-        online_orders: orders.iter().filter(|o| o.channel == Channel::Online).count() as u32,
-        store_orders: orders.iter().filter(|o| o.channel == Channel::Store).count() as u32,
+        average_order_minor: if order_count > 0 {
+            total_spent_minor / i64::from(order_count)
+        } else {
+            0
+        },
+        online_orders: orders
+            .iter()
+            .filter(|o| o.channel == Channel::Online)
+            .count() as u32,
+        store_orders: orders
+            .iter()
+            .filter(|o| o.channel == Channel::Store)
+            .count() as u32,
     };
 
     let lifecycle = lifecycle_of(&rfm, config);
@@ -260,7 +285,11 @@ pub fn profile(
         recently_viewed,
         bought_groups,
         reasons: Vec::new(),
-        data_quality: DataQuality { events: stats, future, unknown_products: acc.unknown_products() },
+        data_quality: DataQuality {
+            events: stats,
+            future,
+            unknown_products: acc.unknown_products(),
+        },
     };
     profile.reasons = signals::reasons(&profile, config);
     profile
@@ -279,5 +308,9 @@ fn lifecycle_of(rfm: &Rfm, config: &CampaignConfig) -> Lifecycle {
 
 /// Rounds to 3 decimals so profiles stay readable and byte-stable in JSON.
 pub(crate) fn round3(v: f64) -> f64 {
-    if v.is_finite() { (v * 1000.0).round() / 1000.0 } else { 0.0 }
+    if v.is_finite() {
+        (v * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    }
 }

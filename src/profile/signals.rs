@@ -65,15 +65,30 @@ pub(super) fn orders(events: &[&Event]) -> Vec<Order> {
     let line_value = |e: &Event| e.unit_price_minor.unwrap_or(0).max(0) * i64::from(e.quantity);
     for e in events.iter().filter(|e| e.kind == EventKind::Purchase) {
         // Lines without an order id group by day and channel.
-        let key = e.order_id.clone().unwrap_or_else(|| format!("{}:{:?}", e.at / 86_400, e.channel));
+        let key = e
+            .order_id
+            .clone()
+            .unwrap_or_else(|| format!("{}:{:?}", e.at / 86_400, e.channel));
         match by_key.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, order, _)) => order.value_minor += line_value(e),
-            None => by_key.push((key, Order { at: e.at, value_minor: line_value(e), channel: e.channel }, false)),
+            None => by_key.push((
+                key,
+                Order {
+                    at: e.at,
+                    value_minor: line_value(e),
+                    channel: e.channel,
+                },
+                false,
+            )),
         }
     }
     for e in events.iter().filter(|e| e.kind == EventKind::Refund) {
-        let Some(order_id) = &e.order_id else { continue };
-        let Some(pos) = by_key.iter().position(|(k, _, _)| k == order_id) else { continue };
+        let Some(order_id) = &e.order_id else {
+            continue;
+        };
+        let Some(pos) = by_key.iter().position(|(k, _, _)| k == order_id) else {
+            continue;
+        };
         if e.product_id.is_none() && e.unit_price_minor.is_none() {
             by_key.remove(pos);
         } else if let Some((_, order, refunded)) = by_key.get_mut(pos) {
@@ -82,7 +97,11 @@ pub(super) fn orders(events: &[&Event]) -> Vec<Order> {
         }
     }
     // An order whose refunds took its value to zero no longer counts; one never priced does.
-    by_key.into_iter().filter(|(_, o, refunded)| !(*refunded && o.value_minor == 0)).map(|(_, o, _)| o).collect()
+    by_key
+        .into_iter()
+        .filter(|(_, o, refunded)| !(*refunded && o.value_minor == 0))
+        .map(|(_, o, _)| o)
+        .collect()
 }
 
 #[derive(Default)]
@@ -141,14 +160,26 @@ impl<'a> Accumulator<'a> {
             return;
         }
         let w = base * 0.5f64.powf(days_ago / self.half_life_days);
-        let product = event.product_id.as_deref().and_then(|id| self.catalog.get(id));
+        let product = event
+            .product_id
+            .as_deref()
+            .and_then(|id| self.catalog.get(id));
         if product.is_none() && event.product_id.is_some() {
             self.unknown_products += 1;
         }
-        let mut categories: Vec<String> = event.categories.iter().map(|c| c.trim().to_lowercase()).collect();
+        let mut categories: Vec<String> = event
+            .categories
+            .iter()
+            .map(|c| c.trim().to_lowercase())
+            .collect();
         let mut tags: Vec<&str> = Vec::new();
         if let Some(p) = product {
-            categories.extend(p.categories.iter().skip(usize::from(p.categories.len() > 1)).cloned());
+            categories.extend(
+                p.categories
+                    .iter()
+                    .skip(usize::from(p.categories.len() > 1))
+                    .cloned(),
+            );
             tags.extend(p.tags.iter().map(String::as_str));
             if p.sale_price_minor.is_some() {
                 tags.push("sale");
@@ -160,7 +191,11 @@ impl<'a> Accumulator<'a> {
             bump(self.categories.entry(key).or_default(), event.kind, w);
         }
         for tag in &tags {
-            bump(self.tags.entry((*tag).to_string()).or_default(), event.kind, w);
+            bump(
+                self.tags.entry((*tag).to_string()).or_default(),
+                event.kind,
+                w,
+            );
         }
         self.total += w;
         if tags.contains(&"new-collection") {
@@ -181,8 +216,11 @@ impl<'a> Accumulator<'a> {
             }
             EventKind::Purchase => {
                 self.purchase_lines += 1;
-                let paid = event.unit_price_minor.or(product.map(|p| p.effective_price_minor()));
-                let below_list = matches!((paid, product), (Some(paid), Some(p)) if paid < p.price_minor);
+                let paid = event
+                    .unit_price_minor
+                    .or(product.map(|p| p.effective_price_minor()));
+                let below_list =
+                    matches!((paid, product), (Some(paid), Some(p)) if paid < p.price_minor);
                 if event.coupon || below_list {
                     self.discounted_lines += 1;
                 }
@@ -190,22 +228,33 @@ impl<'a> Accumulator<'a> {
                     self.paid_prices.push(paid);
                 }
                 if let Some(p) = product {
-                    let slot = self.bought.entry(p.item_group_id.clone()).or_insert(days_ago);
+                    let slot = self
+                        .bought
+                        .entry(p.item_group_id.clone())
+                        .or_insert(days_ago);
                     *slot = slot.min(days_ago);
                     self.bought_ids.push(p.id.clone());
                 }
             }
             _ => {}
         }
-        if matches!(event.kind, EventKind::View | EventKind::Cart | EventKind::Wishlist)
-            && let Some(p) = product
+        if matches!(
+            event.kind,
+            EventKind::View | EventKind::Cart | EventKind::Wishlist
+        ) && let Some(p) = product
         {
             self.recent.push((days_ago, p.id.clone()));
         }
     }
 
     pub fn style(&self, catalog_median: i64, orders: u32) -> super::StyleSignals {
-        let share = |v: f64| if self.total > 1e-9 { round3((v / self.total).clamp(0.0, 1.0)) } else { 0.0 };
+        let share = |v: f64| {
+            if self.total > 1e-9 {
+                round3((v / self.total).clamp(0.0, 1.0))
+            } else {
+                0.0
+            }
+        };
         let discount = if self.purchase_lines > 0 {
             (f64::from(self.discounted_lines) + 0.3) / (f64::from(self.purchase_lines) + 1.0)
         } else {
@@ -217,13 +266,19 @@ impl<'a> Accumulator<'a> {
         } else {
             views / (views + 6.0 * f64::from(orders))
         };
-        let typical = median(if self.paid_prices.is_empty() { &self.viewed_prices } else { &self.paid_prices });
+        let typical = median(if self.paid_prices.is_empty() {
+            &self.viewed_prices
+        } else {
+            &self.paid_prices
+        });
         super::StyleSignals {
             novelty: share(self.novelty),
             set_buying: share(self.sets),
             discount_sensitivity: round3(discount.clamp(0.0, 1.0)),
             browse_without_buying: round3(browse.clamp(0.0, 1.0)),
-            price_ratio: typical.filter(|_| catalog_median > 0).map(|t| round3(t as f64 / catalog_median as f64)),
+            price_ratio: typical
+                .filter(|_| catalog_median > 0)
+                .map(|t| round3(t as f64 / catalog_median as f64)),
             typical_price_minor: typical,
         }
     }
@@ -233,7 +288,11 @@ impl<'a> Accumulator<'a> {
     }
 
     pub fn recently_viewed(&self, within_days: f64) -> Vec<String> {
-        let mut recent: Vec<&(f64, String)> = self.recent.iter().filter(|(d, _)| *d <= within_days).collect();
+        let mut recent: Vec<&(f64, String)> = self
+            .recent
+            .iter()
+            .filter(|(d, _)| *d <= within_days)
+            .collect();
         recent.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut out: Vec<String> = Vec::new();
         for (_, id) in recent {
@@ -246,7 +305,11 @@ impl<'a> Accumulator<'a> {
     }
 
     pub fn bought_groups(&self) -> Vec<(String, f64)> {
-        let mut groups: Vec<(String, f64)> = self.bought.iter().map(|(k, v)| (k.clone(), round3(*v))).collect();
+        let mut groups: Vec<(String, f64)> = self
+            .bought
+            .iter()
+            .map(|(k, v)| (k.clone(), round3(*v)))
+            .collect();
         groups.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         groups
     }
@@ -278,7 +341,11 @@ fn top(map: &HashMap<String, Acc>, n: usize) -> Vec<Affinity> {
         .take(n)
         .map(|(key, acc)| Affinity {
             key: key.clone(),
-            score: if total > 0.0 { round3(acc.weight / total) } else { 0.0 },
+            score: if total > 0.0 {
+                round3(acc.weight / total)
+            } else {
+                0.0
+            },
             evidence: acc.evidence.clone(),
         })
         .collect()
@@ -306,7 +373,11 @@ pub(super) fn reasons(p: &Profile, config: &CampaignConfig) -> Vec<String> {
                 Lifecycle::AtRisk => "at risk",
                 _ => "still active until",
             },
-            if stage == Lifecycle::Lapsed { config.lifecycle.lapsed_days } else { config.lifecycle.at_risk_days },
+            if stage == Lifecycle::Lapsed {
+                config.lifecycle.lapsed_days
+            } else {
+                config.lifecycle.at_risk_days
+            },
         )),
         _ => {}
     }
@@ -322,7 +393,11 @@ pub(super) fn reasons(p: &Profile, config: &CampaignConfig) -> Vec<String> {
         ));
     }
     if let Some(cat) = p.category_affinities.first() {
-        out.push(format!("top category `{}` ({:.0}% of interest)", cat.key, cat.score * 100.0));
+        out.push(format!(
+            "top category `{}` ({:.0}% of interest)",
+            cat.key,
+            cat.score * 100.0
+        ));
     }
     let s = &p.style;
     for (value, label) in [
@@ -331,11 +406,17 @@ pub(super) fn reasons(p: &Profile, config: &CampaignConfig) -> Vec<String> {
         (s.discount_sensitivity, "discounts (sale items or coupons)"),
     ] {
         if value >= 0.3 {
-            out.push(format!("{:.0}% of their interest or purchases go to {label}", value * 100.0));
+            out.push(format!(
+                "{:.0}% of their interest or purchases go to {label}",
+                value * 100.0
+            ));
         }
     }
     if p.rfm.orders > 0 && p.rfm.online_orders == 0 {
-        out.push(format!("buys in store only ({} orders)", p.rfm.store_orders));
+        out.push(format!(
+            "buys in store only ({} orders)",
+            p.rfm.store_orders
+        ));
     }
     out.push(format!(
         "churn risk {:.0}% over {:.0} days (p alive {:.2}, {} model)",

@@ -7,7 +7,9 @@ fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -29,7 +31,12 @@ pub fn with_utm(link: &str, utm: &Utm, campaign_id: &str, content: &str) -> Stri
     };
     let campaign = utm.campaign.as_deref().unwrap_or(campaign_id);
     let mut url = base.to_string();
-    for (key, value) in [("utm_source", utm.source.as_str()), ("utm_medium", utm.medium.as_str()), ("utm_campaign", campaign), ("utm_content", content)] {
+    for (key, value) in [
+        ("utm_source", utm.source.as_str()),
+        ("utm_medium", utm.medium.as_str()),
+        ("utm_campaign", campaign),
+        ("utm_content", content),
+    ] {
         if value.is_empty() || base.contains(&format!("{key}=")) {
             continue;
         }
@@ -53,7 +60,12 @@ mod tests {
     fn appends_utm_and_keeps_query_and_fragment() {
         let utm = Utm::default();
         assert_eq!(
-            with_utm("https://shop.example/p/1?color=red#reviews", &utm, "spring sale", "hero"),
+            with_utm(
+                "https://shop.example/p/1?color=red#reviews",
+                &utm,
+                "spring sale",
+                "hero"
+            ),
             "https://shop.example/p/1?color=red&utm_source=newsletter&utm_medium=email&utm_campaign=spring%20sale&utm_content=hero#reviews"
         );
         assert_eq!(with_utm("javascript:alert(1)", &utm, "c", "hero"), "#");

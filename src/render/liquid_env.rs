@@ -29,24 +29,42 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<liquid::Parser, Tem
     liquid::ParserBuilder::with_stdlib()
         .partials(EagerCompiler::new(source))
         .build()
-        .map_err(|e| TemplateError::Parse { template: "partials".into(), message: e.to_string() })
+        .map_err(|e| TemplateError::Parse {
+            template: "partials".into(),
+            message: e.to_string(),
+        })
 }
 
 /// Parses one template, naming it in errors.
-pub fn parse(parser: &liquid::Parser, name: &str, source: &str) -> Result<liquid::Template, TemplateError> {
+pub fn parse(
+    parser: &liquid::Parser,
+    name: &str,
+    source: &str,
+) -> Result<liquid::Template, TemplateError> {
     check_size(name, source)?;
-    parser.parse(source).map_err(|e| TemplateError::Parse { template: name.to_string(), message: e.to_string() })
+    parser.parse(source).map_err(|e| TemplateError::Parse {
+        template: name.to_string(),
+        message: e.to_string(),
+    })
 }
 
 /// Renders a parsed template with size-bounded output.
-pub fn render(template: &liquid::Template, name: &str, data: &liquid::Object) -> Result<String, TemplateError> {
-    let out = template
-        .render(data)
-        .map_err(|e| TemplateError::Render { template: name.to_string(), message: e.to_string() })?;
+pub fn render(
+    template: &liquid::Template,
+    name: &str,
+    data: &liquid::Object,
+) -> Result<String, TemplateError> {
+    let out = template.render(data).map_err(|e| TemplateError::Render {
+        template: name.to_string(),
+        message: e.to_string(),
+    })?;
     if out.len() > MAX_OUTPUT_BYTES {
         return Err(TemplateError::Limit {
             template: name.to_string(),
-            message: format!("output is {} bytes; the limit is {MAX_OUTPUT_BYTES}", out.len()),
+            message: format!(
+                "output is {} bytes; the limit is {MAX_OUTPUT_BYTES}",
+                out.len()
+            ),
         });
     }
     Ok(out)
@@ -56,7 +74,10 @@ fn check_size(name: &str, source: &str) -> Result<(), TemplateError> {
     if source.len() > MAX_TEMPLATE_BYTES {
         return Err(TemplateError::Limit {
             template: name.to_string(),
-            message: format!("source is {} bytes; the limit is {MAX_TEMPLATE_BYTES}", source.len()),
+            message: format!(
+                "source is {} bytes; the limit is {MAX_TEMPLATE_BYTES}",
+                source.len()
+            ),
         });
     }
     Ok(())

@@ -48,11 +48,26 @@ pub mod defaults {
     /// Partials, by name.
     pub const PARTIALS: &[(&str, &str)] = &[
         ("hero", include_str!("../../templates/partials/hero.liquid")),
-        ("reasons", include_str!("../../templates/partials/reasons.liquid")),
-        ("offer", include_str!("../../templates/partials/offer.liquid")),
-        ("alternates", include_str!("../../templates/partials/alternates.liquid")),
-        ("button", include_str!("../../templates/partials/button.liquid")),
-        ("footer", include_str!("../../templates/partials/footer.liquid")),
+        (
+            "reasons",
+            include_str!("../../templates/partials/reasons.liquid"),
+        ),
+        (
+            "offer",
+            include_str!("../../templates/partials/offer.liquid"),
+        ),
+        (
+            "alternates",
+            include_str!("../../templates/partials/alternates.liquid"),
+        ),
+        (
+            "button",
+            include_str!("../../templates/partials/button.liquid"),
+        ),
+        (
+            "footer",
+            include_str!("../../templates/partials/footer.liquid"),
+        ),
     ];
 }
 
@@ -82,8 +97,10 @@ pub struct Renderer {
 impl Renderer {
     /// Parses a template set over the defaults.
     pub fn new(set: &TemplateSet) -> Result<Self, TemplateError> {
-        let mut partials: BTreeMap<String, String> =
-            defaults::PARTIALS.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+        let mut partials: BTreeMap<String, String> = defaults::PARTIALS
+            .iter()
+            .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
+            .collect();
         partials.extend(set.partials.clone());
         let parser = liquid_env::parser(&partials)?;
         let parse = |name: &str, custom: &Option<String>, default: &str| {
@@ -99,8 +116,10 @@ impl Renderer {
 
     /// Renders one recipient's email.
     pub fn render(&self, model: &EmailModel) -> Result<Email, TemplateError> {
-        let data = liquid::to_object(model)
-            .map_err(|e| TemplateError::Render { template: "model".into(), message: e.to_string() })?;
+        let data = liquid::to_object(model).map_err(|e| TemplateError::Render {
+            template: "model".into(),
+            message: e.to_string(),
+        })?;
         let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
         Ok(Email {
             subject: one_line(liquid_env::render(&self.subject, "subject", &data)?),

@@ -183,7 +183,12 @@ pub struct CampaignView {
 }
 
 /// Builds a display view of a product.
-pub fn product_view(p: &Product, config: &CampaignConfig, locale: &str, content: &str) -> ProductView {
+pub fn product_view(
+    p: &Product,
+    config: &CampaignConfig,
+    locale: &str,
+    content: &str,
+) -> ProductView {
     ProductView {
         id: p.id.clone(),
         title: p.title.clone(),
@@ -209,8 +214,16 @@ pub fn email_model(
     config: &CampaignConfig,
     now: &str,
 ) -> EmailModel {
-    let locale = customer.attributes.locale.clone().unwrap_or_else(|| config.locale.clone());
-    let product = decision.product_id.as_deref().and_then(|id| catalog.get(id)).map(|p| product_view(p, config, &locale, "hero"));
+    let locale = customer
+        .attributes
+        .locale
+        .clone()
+        .unwrap_or_else(|| config.locale.clone());
+    let product = decision
+        .product_id
+        .as_deref()
+        .and_then(|id| catalog.get(id))
+        .map(|p| product_view(p, config, &locale, "hero"));
     let alternates = decision
         .alternates
         .iter()
@@ -219,7 +232,9 @@ pub fn email_model(
         .collect();
     let shop = with_utm(&config.brand.website, &config.utm, &config.id, "shop");
     let (kind, code, percent) = match &decision.offer.offer {
-        Some(Offer::PercentOff { percent, code }) => ("percent_off", Some(code.clone()), Some(*percent)),
+        Some(Offer::PercentOff { percent, code }) => {
+            ("percent_off", Some(code.clone()), Some(*percent))
+        }
         Some(Offer::FreeShipping { code }) => ("free_shipping", Some(code.clone()), None),
         None => ("none", None, None),
     };
@@ -237,15 +252,28 @@ pub fn email_model(
         brand: BrandView::from(&config.brand),
         copy: CopyView::from(copy),
         links: Links {
-            cta: product.as_ref().map_or_else(|| shop.clone(), |p: &ProductView| p.url.clone()),
+            cta: product
+                .as_ref()
+                .map_or_else(|| shop.clone(), |p: &ProductView| p.url.clone()),
             shop,
             unsubscribe: config.brand.unsubscribe_url.clone(),
         },
         product,
         alternates,
-        offer: OfferView { kind, code, percent, line: copy.offer_line.clone(), positioning },
-        decision: DecisionView { angle: decision.angle.clone(), reasons: decision.reasons.clone() },
-        campaign: CampaignView { id: config.id.clone() },
+        offer: OfferView {
+            kind,
+            code,
+            percent,
+            line: copy.offer_line.clone(),
+            positioning,
+        },
+        decision: DecisionView {
+            angle: decision.angle.clone(),
+            reasons: decision.reasons.clone(),
+        },
+        campaign: CampaignView {
+            id: config.id.clone(),
+        },
         now: now.to_string(),
     }
 }

@@ -29,12 +29,17 @@ export interface MailfitError extends Error { code: "INVALID_INPUT" | "INPUT_TOO
 
 /// Deserializes a JS value with path-aware errors rooted at `root`.
 fn from_js<T: DeserializeOwned>(root: &str, value: JsValue) -> Result<T, JsValue> {
-    deserialize_at(root, serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| js_error(Error::from(e)))
+    deserialize_at(root, serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| js_error(Error::from(e)))
 }
 
 /// Options are optional: `undefined` and `null` mean defaults.
 fn options_from_js(value: JsValue) -> Result<CallOptions, JsValue> {
-    if value.is_undefined() || value.is_null() { Ok(CallOptions::default()) } else { from_js("$.options", value) }
+    if value.is_undefined() || value.is_null() {
+        Ok(CallOptions::default())
+    } else {
+        from_js("$.options", value)
+    }
 }
 
 /// Serializes to plain JS objects (maps as objects, integers as numbers).
@@ -67,17 +72,28 @@ pub fn render_template(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderTemplateOptions | undefined")] options: JsValue,
 ) -> Result<String, JsValue> {
-    let data: serde_json::Value = if data.is_undefined() || data.is_null() { serde_json::json!({}) } else { from_js("$.data", data)? };
+    let data: serde_json::Value = if data.is_undefined() || data.is_null() {
+        serde_json::json!({})
+    } else {
+        from_js("$.data", data)?
+    };
     if !data.is_object() {
-        return Err(js_error(InputError::invalid("$.data", "data must be an object").into()));
+        return Err(js_error(
+            InputError::invalid("$.data", "data must be an object").into(),
+        ));
     }
-    let object = liquid::to_object(&data).map_err(|e| js_error(InputError::invalid("$.data", e.to_string()).into()))?;
+    let object = liquid::to_object(&data)
+        .map_err(|e| js_error(InputError::invalid("$.data", e.to_string()).into()))?;
     #[derive(serde::Deserialize, Default)]
     struct Options {
         #[serde(default)]
         partials: BTreeMap<String, String>,
     }
-    let options: Options = if options.is_undefined() || options.is_null() { Options::default() } else { from_js("$.options", options)? };
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        from_js("$.options", options)?
+    };
     render::render_template(&source, &object, &options.partials).map_err(|e| js_error(e.into()))
 }
 
@@ -110,9 +126,13 @@ pub struct Personalizer {
 impl Personalizer {
     /// Validates the catalog, config and templates; throws `MailfitError` on bad input.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "PersonalizerInit")] init: JsValue) -> Result<Personalizer, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "PersonalizerInit")] init: JsValue,
+    ) -> Result<Personalizer, JsValue> {
         let init: PersonalizerInit = from_js("$", init)?;
-        Engine::new(init).map(|engine| Personalizer { engine }).map_err(js_error)
+        Engine::new(init)
+            .map(|engine| Personalizer { engine })
+            .map_err(js_error)
     }
 
     /// Warnings raised while building (repaired config, empty catalog).
@@ -129,7 +149,9 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
-        let now = options.resolve_now(host_now()).map_err(|e| js_error(e.into()))?;
+        let now = options
+            .resolve_now(host_now())
+            .map_err(|e| js_error(e.into()))?;
         to_js(&self.engine.profile(&customer, now).map_err(js_error)?)
     }
 
@@ -141,8 +163,15 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
-        let now = options.resolve_now(host_now()).map_err(|e| js_error(e.into()))?;
-        to_js(&self.engine.decide(&customer, now, options.send_id.as_deref()).map_err(js_error)?)
+        let now = options
+            .resolve_now(host_now())
+            .map_err(|e| js_error(e.into()))?;
+        to_js(
+            &self
+                .engine
+                .decide(&customer, now, options.send_id.as_deref())
+                .map_err(js_error)?,
+        )
     }
 
     /// The whole pipeline with rule-based copy: subject, preheader, HTML, text and why.
@@ -153,8 +182,15 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
-        let now = options.resolve_now(host_now()).map_err(|e| js_error(e.into()))?;
-        to_js(&self.engine.render(&customer, now, options.send_id.as_deref()).map_err(js_error)?)
+        let now = options
+            .resolve_now(host_now())
+            .map_err(|e| js_error(e.into()))?;
+        to_js(
+            &self
+                .engine
+                .render(&customer, now, options.send_id.as_deref())
+                .map_err(js_error)?,
+        )
     }
 
     /// Like `render`, as a Promise; an LLM configured in `options.llm` will refine the copy

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use mailfit::input::{Customer, parse_timestamp, Timestamp};
+use mailfit::input::{Customer, Timestamp, parse_timestamp};
 use mailfit::{Personalizer, PersonalizerInit};
 
 pub const CATALOG: &str = include_str!("../../samples/catalog.json");
@@ -33,14 +33,22 @@ pub fn customers() -> Vec<Customer> {
 }
 
 pub fn persona(c: &Customer) -> String {
-    c.attributes.extra.get("sample_persona").and_then(|v| v.as_str()).unwrap_or("?").to_string()
+    c.attributes
+        .extra
+        .get("sample_persona")
+        .and_then(|v| v.as_str())
+        .unwrap_or("?")
+        .to_string()
 }
 
 /// Counts of `key` per persona.
 pub fn tally(rows: &[(String, String)]) -> BTreeMap<String, BTreeMap<String, usize>> {
     let mut out: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for (persona, key) in rows {
-        *out.entry(persona.clone()).or_default().entry(key.clone()).or_default() += 1;
+        *out.entry(persona.clone())
+            .or_default()
+            .entry(key.clone())
+            .or_default() += 1;
     }
     out
 }

@@ -1,0 +1,102 @@
+// The built npm package (pkg/) in Node, imported by its package name so the `exports` map
+// and its `node` condition are what is tested.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import init, { Personalizer, renderTemplate, buildInfo } from "mailfit";
+import { catalog, customers, campaign, options } from "./fixtures.mjs";
+
+const engine = new Personalizer({ catalog, campaign });
+
+test("loads without an explicit init and reports what runs", async () => {
+  await init(); // a no-op after the node entry's initSync
+  const info = buildInfo();
+  assert.equal(info.version, "0.1.0");
+  assert.match(info.wasmBindgen, /^0\.2\./);
+});
+
+test("renderTemplate renders Liquid with partials", () => {
+  const out = renderTemplate("{% include 'hi' %}: {{ items | map: 'n' | join: ', ' }}", { who: "Ana", items: [{ n: 1 }, { n: 2 }] }, { partials: { hi: "Hi {{ who }}" } });
+  assert.equal(out, "Hi Ana: 1, 2");
+});
+
+test("every sample customer gets a complete email with camelCase fields", () => {
+  for (const customer of customers) {
+    const out = engine.render(customer, options);
+    assert.ok(out.subject.length > 0 && out.preheader.length > 0, customer.id);
+    assert.ok(out.html.startsWith("<!DOCTYPE html>"), customer.id);
+    assert.ok(out.text.includes(out.copy.cta), customer.id);
+    assert.equal(typeof out.decision.productId, "string");
+    assert.equal(typeof out.profile.churn.churnRisk, "number");
+  }
+});
+
+test("distinct behaviours get distinct angles, products and subjects", () => {
+  const byPersona = new Map();
+  for (const customer of customers) {
+    const persona = customer.attributes.sample_persona;
+    const { decision, subject } = engine.render(customer, options);
+    const row = byPersona.get(persona) ?? { angles: new Map(), products: new Set(), subjects: new Set() };
+    row.angles.set(decision.angle, (row.angles.get(decision.angle) ?? 0) + 1);
+    row.products.add(decision.productId);
+    row.subjects.add(subject);
+    byPersona.set(persona, row);
+  }
+  const dominant = (p) => [...byPersona.get(p).angles].sort((a, b) => b[1] - a[1])[0][0];
+  assert.equal(dominant("studio"), "comfort-movement");
+  assert.equal(dominant("trend"), "versatility-looks");
+  assert.equal(dominant("casual"), "everyday-layering");
+  assert.equal(dominant("browser"), "entry-value");
+  assert.equal(dominant("lapsed_vip"), "win-back");
+  const studio = byPersona.get("studio").products;
+  const trend = byPersona.get("trend").products;
+  const overlap = [...studio].filter((p) => trend.has(p)).length;
+  assert.ok(overlap / Math.min(studio.size, trend.size) < 0.2, `studio and trend heroes overlap: ${overlap}`);
+});
+
+test("same input, same seed: byte-identical email", () => {
+  const a = engine.render(customers[7], options);
+  const b = engine.render(customers[7], options);
+  assert.equal(JSON.stringify(a), JSON.stringify(b));
+});
+
+test("personalize returns a Promise with the same email", async () => {
+  const viaPromise = await engine.personalize(customers[3], options);
+  assert.equal(viaPromise.html, engine.render(customers[3], options).html);
+  await assert.rejects(engine.personalize({ id: "" }, options), (e) => e.code === "INVALID_INPUT" && e.path === "$.id");
+});
+
+test("bad input throws Error objects with a stable code and JSON path", () => {
+  const cases = [
+    [() => new Personalizer({ catalog: [{ id: "p", title: "T" }] }), "INVALID_INPUT", "$.catalog[0].price"],
+    [() => new Personalizer({ catalog: "nope" }), "INVALID_INPUT", "$.catalog"],
+    [() => new Personalizer({ catalog, campaign: { alternates: "three" } }), "INVALID_INPUT", "$.campaign.alternates"],
+    [() => engine.render({ id: "c", events: [{ kind: "view", at: [] }] }, options), "INVALID_INPUT", "$.events[0].at"],
+    [() => engine.render({ id: "c", events: "x" }, options), "INVALID_INPUT", "$.events"],
+    [() => engine.render({ id: "c" }, { now: "not a date" }), "INVALID_INPUT", "$.now"],
+    [() => engine.render(42, options), "INVALID_INPUT", "$"],
+    [() => renderTemplate("{{ x | nope }}", {}), "TEMPLATE_PARSE", "template:template"],
+    [() => renderTemplate("hi", [1, 2]), "INVALID_INPUT", "$.data"],
+  ];
+  for (const [call, code, path] of cases) {
+    assert.throws(call, (e) => {
+      assert.ok(e instanceof Error, "an Error object");
+      assert.equal(e.code, code, e.message);
+      assert.equal(e.path, path, e.message);
+      return true;
+    });
+  }
+});
+
+test("empty history, unknown events and future timestamps are defaults, not errors", () => {
+  const empty = engine.render({ id: "new-1" }, options);
+  assert.equal(empty.profile.lifecycle, "browser");
+  assert.ok(empty.decision.productId);
+  const odd = engine.profile({ id: "c", events: [
+    { event: "Coupon Sparkled", timestamp: "2026-11-01T00:00:00Z" },
+    { kind: "view", at: "2030-01-01T00:00:00Z", productId: catalog[0].id },
+    { kind: "view", productId: catalog[0].id },
+  ] }, options);
+  assert.equal(odd.dataQuality.unknown, 1);
+  assert.equal(odd.dataQuality.future, 1);
+  assert.equal(odd.dataQuality.undated, 1);
+});
