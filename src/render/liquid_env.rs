@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use liquid::partials::{EagerCompiler, InMemorySource};
 
+use super::guards;
 use crate::error::TemplateError;
 
 /// Largest template or partial source accepted.
@@ -24,9 +25,16 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<liquid::Parser, Tem
     let mut source = InMemorySource::new();
     for (name, text) in partials {
         check_size(name, text)?;
+        guards::check_nesting(text).map_err(|message| TemplateError::Limit {
+            template: name.clone(),
+            message,
+        })?;
         source.add(name.clone(), text.clone());
     }
     liquid::ParserBuilder::with_stdlib()
+        .filter(guards::SafeDate)
+        .tag(guards::DepthGuarded(liquid_lib::stdlib::IncludeTag))
+        .tag(guards::DepthGuarded(liquid_lib::stdlib::RenderTag))
         .partials(EagerCompiler::new(source))
         .build()
         .map_err(|e| TemplateError::Parse {
@@ -42,6 +50,10 @@ pub fn parse(
     source: &str,
 ) -> Result<liquid::Template, TemplateError> {
     check_size(name, source)?;
+    guards::check_nesting(source).map_err(|message| TemplateError::Limit {
+        template: name.to_string(),
+        message,
+    })?;
     parser.parse(source).map_err(|e| TemplateError::Parse {
         template: name.to_string(),
         message: e.to_string(),

@@ -82,8 +82,13 @@ pub fn render_template(
             InputError::invalid("$.data", "data must be an object").into(),
         ));
     }
-    let object = liquid::to_object(&data)
+    let mut object = liquid::to_object(&data)
         .map_err(|e| js_error(InputError::invalid("$.data", e.to_string()).into()))?;
+    // `{{ 'now' | date }}` reads `now` from the data; default it to the host's clock.
+    if !object.contains_key("now") {
+        let now = crate::input::format_timestamp(host_now());
+        object.insert("now".into(), liquid::model::Value::scalar(now));
+    }
     #[derive(serde::Deserialize, Default)]
     struct Options {
         #[serde(default)]

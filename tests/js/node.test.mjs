@@ -100,3 +100,19 @@ test("empty history, unknown events and future timestamps are defaults, not erro
   assert.equal(odd.dataQuality.future, 1);
   assert.equal(odd.dataQuality.undated, 1);
 });
+
+test("templates that would trap wasm are typed errors, and the instance keeps working", () => {
+  const year = String(new Date().getUTCFullYear());
+  assert.equal(renderTemplate("{{ 'now' | date: '%Y' }}", {}), year);
+  assert.equal(renderTemplate("{{ 'now' | date: '%Y-%m-%d' }}", { now: "2026-11-20T12:00:00Z" }), "2026-11-20");
+  const bombs = [
+    ["{% include 'a' %}", { a: "x{% include 'a' %}" }, "TEMPLATE_RENDER"],
+    ["{% render 'a' %}", { a: "{% render 'b' %}", b: "{% render 'a' %}" }, "TEMPLATE_RENDER"],
+    ["{% if true %}".repeat(10000), {}, "TEMPLATE_LIMIT"],
+  ];
+  for (const [source, partials, code] of bombs) {
+    assert.throws(() => renderTemplate(source, {}, { partials }), (e) => e.code === code);
+  }
+  assert.equal(renderTemplate("still {{ ok }}", { ok: "alive" }), "still alive");
+  assert.ok(engine.render(customers[0], options).html.length > 1000);
+});

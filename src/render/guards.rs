@@ -1,0 +1,286 @@
+//! Guards the `liquid` crate lacks, so no template can trap the host:
+//! - `date` reads `"now"`/`"today"` from the render data's `now` instead of the system clock
+//!   (wasm32 has none: the stock filter traps there), and also reads RFC 3339 input;
+//! - `include` and `render` count their depth, so a self-including partial is an error, not a
+//!   stack overflow;
+//! - [`check_nesting`] rejects sources whose block nesting would overflow the parser's stack.
+
+use std::io::Write;
+
+use liquid_core::model::{DateTime, ScalarCow};
+use liquid_core::{
+    Display_filter, Expression, Filter, FilterParameters, FilterReflection, FromFilterParameters,
+    Language, ParseFilter, ParseTag, Renderable, Result, Runtime, TagReflection, TagTokenIter,
+    Value, ValueView,
+};
+
+/// Deepest `include`/`render` chain allowed.
+pub const MAX_INCLUDE_DEPTH: usize = 16;
+/// Deepest block nesting (`if` in `for` in `case`...) allowed in one source.
+pub const MAX_NESTING: usize = 64;
+
+#[derive(Debug, FilterParameters)]
+struct DateArgs {
+    #[parameter(
+        description = "The format to return the date in (strftime).",
+        arg_type = "str"
+    )]
+    format: Expression,
+}
+
+/// `date` with `"now"` taken from the data's `now` variable (mailfit sets it to the render time).
+#[derive(Clone, ParseFilter, FilterReflection)]
+#[filter(
+    name = "date",
+    description = "Formats a date; \"now\" and \"today\" mean the render time.",
+    parameters(DateArgs),
+    parsed(DateFilter)
+)]
+pub struct SafeDate;
+
+#[derive(Debug, FromFilterParameters, Display_filter)]
+#[name = "date"]
+struct DateFilter {
+    #[parameters]
+    args: DateArgs,
+}
+
+fn is_now(text: &str) -> bool {
+    matches!(text.trim().to_ascii_lowercase().as_str(), "now" | "today")
+}
+
+/// Reads liquid's own formats, then RFC 3339 / ISO 8601, never the system clock.
+fn date_of(text: &str) -> Option<DateTime> {
+    if text.trim().is_empty() || is_now(text) {
+        return None;
+    }
+    DateTime::from_str(text).or_else(|| {
+        let unix = crate::input::parse_timestamp(&crate::input::Timestamp::Text(text.to_string()))?;
+        DateTime::from_str(&unix.to_string())
+    })
+}
+
+impl Filter for DateFilter {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
+        let args = self.args.evaluate(runtime)?;
+        let Some(scalar) = input.as_scalar() else {
+            return Ok(input.to_value());
+        };
+        let text = scalar.to_kstr();
+        // NOTE: "now" must never reach liquid's parser: it reads the system clock, which traps in wasm.
+        let date = if is_now(text.as_str()) {
+            let now = runtime.try_get(&[ScalarCow::new("now")]);
+            now.and_then(|v| v.as_scalar().map(|s| s.to_kstr().to_string()))
+                .and_then(|s| date_of(&s))
+        } else {
+            scalar.to_date_time().or_else(|| date_of(text.as_str()))
+        };
+        match date {
+            Some(date) if !args.format.is_empty() => date
+                .format(args.format.as_str())
+                .map(Value::scalar)
+                .map_err(|_| {
+                    liquid_core::Error::with_msg(format!(
+                        "Invalid date-format string: {}",
+                        args.format
+                    ))
+                }),
+            _ => Ok(input.to_value()),
+        }
+    }
+}
+
+thread_local! {
+    // NOTE: not a runtime register: `render` runs partials in a sandboxed frame whose registers
+    // start empty, which would reset the count at every level.
+    static INCLUDE_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Wraps a stock tag (`include`, `render`) with a depth limit.
+#[derive(Clone)]
+pub struct DepthGuarded<T>(pub T);
+
+impl<T: ParseTag + Clone + 'static> TagReflection for DepthGuarded<T> {
+    fn tag(&self) -> &str {
+        self.0.reflection().tag()
+    }
+
+    fn description(&self) -> &str {
+        self.0.reflection().description()
+    }
+}
+
+impl<T: ParseTag + Clone + 'static> ParseTag for DepthGuarded<T> {
+    fn parse(
+        &self,
+        arguments: TagTokenIter<'_>,
+        options: &Language,
+    ) -> Result<Box<dyn Renderable>> {
+        Ok(Box::new(Guarded(self.0.parse(arguments, options)?)))
+    }
+
+    fn reflection(&self) -> &dyn TagReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct Guarded(Box<dyn Renderable>);
+
+impl Renderable for Guarded {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        let depth = INCLUDE_DEPTH.with(|d| {
+            d.set(d.get() + 1);
+            d.get()
+        });
+        let result = if depth > MAX_INCLUDE_DEPTH {
+            Err(liquid_core::Error::with_msg(format!(
+                "partials nest deeper than {MAX_INCLUDE_DEPTH} levels (a partial includes itself?)"
+            )))
+        } else {
+            self.0.render_to(writer, runtime)
+        };
+        INCLUDE_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+        result
+    }
+}
+
+/// Tags that open a block closed by `end<tag>`.
+const BLOCKS: &[&str] = &[
+    "if",
+    "unless",
+    "for",
+    "case",
+    "capture",
+    "tablerow",
+    "ifchanged",
+    "comment",
+    "raw",
+];
+
+/// Rejects sources nested deeper than [`MAX_NESTING`] blocks (checked before parsing).
+pub fn check_nesting(source: &str) -> std::result::Result<(), String> {
+    let mut depth = 0usize;
+    let mut verbatim: Option<&str> = None; // inside raw/comment: only its end tag counts
+    let mut rest = source;
+    while let Some(start) = rest.find("{%") {
+        let after = rest.get(start + 2..).unwrap_or("");
+        let name: String = after
+            .trim_start_matches(['-', ' ', '\t', '\r', '\n'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        rest = after;
+        if let Some(open) = verbatim {
+            if name.strip_prefix("end") == Some(open) {
+                verbatim = None;
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if let Some(block) = BLOCKS.iter().find(|b| **b == name) {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Err(format!("blocks nest deeper than {MAX_NESTING} levels"));
+            }
+            if matches!(*block, "raw" | "comment") {
+                verbatim = Some(block);
+            }
+        } else if name
+            .strip_prefix("end")
+            .is_some_and(|b| BLOCKS.contains(&b))
+        {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_bounded_but_raw_content_is_not_counted() {
+        assert!(check_nesting(&"{% if a %}".repeat(MAX_NESTING + 1)).is_err());
+        assert!(check_nesting(&"{% if a %}x{% endif %}".repeat(500)).is_ok());
+        let raw = format!("{{% raw %}}{}{{% endraw %}}", "{% if a %}".repeat(200));
+        assert!(check_nesting(&raw).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod render_tests {
+    use std::collections::BTreeMap;
+
+    use crate::error::TemplateError;
+    use crate::render::render_template;
+
+    fn render(
+        source: &str,
+        data: serde_json::Value,
+        partials: &[(&str, &str)],
+    ) -> Result<String, TemplateError> {
+        let partials: BTreeMap<String, String> = partials
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        render_template(source, &liquid::to_object(&data).unwrap(), &partials)
+    }
+
+    #[test]
+    fn now_comes_from_the_data_not_the_clock() {
+        let data = serde_json::json!({"now": "2026-11-20T12:00:00Z", "d": "2026-01-02T03:04:05Z"});
+        assert_eq!(
+            render("{{ 'now' | date: '%Y-%m-%d' }}", data.clone(), &[]).unwrap(),
+            "2026-11-20"
+        );
+        assert_eq!(
+            render("{{ 'today' | date: '%b %d' }}", data.clone(), &[]).unwrap(),
+            "Nov 20"
+        );
+        assert_eq!(
+            render("{{ d | date: '%H:%M' }}", data, &[]).unwrap(),
+            "03:04"
+        );
+        // Without a `now` in the data, "now" passes through unchanged rather than reading a clock.
+        assert_eq!(
+            render("{{ 'now' | date: '%Y' }}", serde_json::json!({}), &[]).unwrap(),
+            "now"
+        );
+    }
+
+    #[test]
+    fn self_including_partials_are_an_error_not_a_stack_overflow() {
+        let err = render(
+            "{% include 'a' %}",
+            serde_json::json!({}),
+            &[("a", "x{% include 'a' %}")],
+        );
+        assert!(
+            matches!(err, Err(TemplateError::Render { ref message, .. }) if message.contains("nest deeper")),
+            "{err:?}"
+        );
+        let err = render(
+            "{% render 'a' %}",
+            serde_json::json!({}),
+            &[("a", "{% render 'b' %}"), ("b", "{% render 'a' %}")],
+        );
+        assert!(err.is_err());
+        assert_eq!(
+            render(
+                "{% include 'a' %}",
+                serde_json::json!({}),
+                &[("a", "{% include 'b' %}b"), ("b", "c")]
+            )
+            .unwrap(),
+            "cb"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit_error() {
+        let err = render(&"{% if true %}".repeat(5000), serde_json::json!({}), &[]);
+        assert!(matches!(err, Err(TemplateError::Limit { .. })), "{err:?}");
+    }
+}
