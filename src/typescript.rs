@@ -93,7 +93,7 @@ fn typescript_declarations_match_the_rust_types() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/wasm/types.d.ts");
     let fresh = all_declarations();
     if std::env::var("UPDATE_TYPES").is_ok() {
-        std::fs::write(path, &fresh).unwrap();
+        assert!(std::fs::write(path, &fresh).is_ok(), "cannot write {path}");
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(

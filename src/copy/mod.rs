@@ -73,13 +73,7 @@ impl CopyLibrary {
         let mut reasons = BTreeMap::new();
         for angle in angles {
             let c = &angle.copy;
-            for (slot, variants) in [
-                ("subject", &c.subject),
-                ("preheader", &c.preheader),
-                ("headline", &c.headline),
-                ("body", &c.body),
-                ("cta", &c.cta),
-            ] {
+            for (slot, variants) in c.slots() {
                 for (i, source) in variants.iter().enumerate() {
                     let key = format!("{}/{slot}/{i}", angle.id);
                     let template = liquid_env::parse(&parser, &key, source)?;

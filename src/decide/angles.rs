@@ -57,6 +57,19 @@ pub struct AngleCopy {
     pub reasons_to_buy: Vec<String>,
 }
 
+impl AngleCopy {
+    /// The single-choice slots with their variants, in a fixed order.
+    pub fn slots(&self) -> [(&'static str, &[String]); 5] {
+        [
+            ("subject", &self.subject),
+            ("preheader", &self.preheader),
+            ("headline", &self.headline),
+            ("body", &self.body),
+            ("cta", &self.cta),
+        ]
+    }
+}
+
 /// The default library, shipped as data.
 pub const DEFAULT_ANGLES: &str = include_str!("../../templates/angles.json");
 
@@ -81,13 +94,7 @@ pub fn validate_library(angles: &[Angle], path: &str) -> Result<(), InputError> 
             ));
         }
         let c = &angle.copy;
-        for (slot, variants) in [
-            ("subject", &c.subject),
-            ("preheader", &c.preheader),
-            ("headline", &c.headline),
-            ("body", &c.body),
-            ("cta", &c.cta),
-        ] {
+        for (slot, variants) in c.slots() {
             if variants.is_empty() {
                 return Err(InputError::invalid(
                     format!("{at}.copy.{slot}"),

@@ -184,30 +184,27 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
     }
 
     let c = &angle.copy;
-    let copy_keys = [
-        ("subject", &c.subject),
-        ("preheader", &c.preheader),
-        ("headline", &c.headline),
-        ("body", &c.body),
-        ("cta", &c.cta),
-    ]
-    .into_iter()
-    .map(|(slot, variants)| {
-        // Without a first name, prefer variants that do not address the reader by name.
-        let usable: Vec<usize> = (0..variants.len())
-            .filter(|i| ctx.has_name || !variants.get(*i).is_some_and(|v| v.contains("name }}")))
-            .collect();
-        let index = if usable.is_empty() {
-            seed::pick(ctx.seed, slot, variants.len())
-        } else {
-            usable
-                .get(seed::pick(ctx.seed, slot, usable.len()))
-                .copied()
-                .unwrap_or(0)
-        };
-        (slot.to_string(), format!("{}/{slot}/{index}", angle.id))
-    })
-    .collect();
+    let copy_keys = c
+        .slots()
+        .into_iter()
+        .map(|(slot, variants)| {
+            // Without a first name, prefer variants that do not address the reader by name.
+            let usable: Vec<usize> = (0..variants.len())
+                .filter(|i| {
+                    ctx.has_name || !variants.get(*i).is_some_and(|v| v.contains("name }}"))
+                })
+                .collect();
+            let index = if usable.is_empty() {
+                seed::pick(ctx.seed, slot, variants.len())
+            } else {
+                usable
+                    .get(seed::pick(ctx.seed, slot, usable.len()))
+                    .copied()
+                    .unwrap_or(0)
+            };
+            (slot.to_string(), format!("{}/{slot}/{index}", angle.id))
+        })
+        .collect();
 
     Decision {
         product_id: hero.map(|(p, _, _)| p.id.clone()),

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::events::RawEvent;
+use super::raw_event::RawEvent;
 
 /// One recipient: an id, optional attributes, and the events the CRM holds for them.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

@@ -7,15 +7,17 @@
 mod catalog;
 mod customer;
 mod events;
+mod raw_event;
 mod values;
 
 pub use catalog::{Availability, Catalog, Product, RawProduct};
 pub use customer::{Attributes, Customer};
-pub use events::{Channel, Event, EventKind, EventStats, RawEvent, normalize_events};
+pub use events::{Channel, Event, EventKind, EventStats, normalize_events};
+pub use raw_event::RawEvent;
 pub use values::{Money, Timestamp, format_timestamp, parse_timestamp};
 
 /// Event property types, for the TypeScript declarations.
 #[cfg(test)]
 pub(crate) mod events_ts {
-    pub use super::events::{IdValue, MetricName, OneOrMany, RawProps};
+    pub use super::raw_event::{IdValue, MetricName, OneOrMany, RawProps};
 }

@@ -207,10 +207,7 @@ mod tests {
         let raw = format!("{{% raw %}}{}{{% endraw %}}", "{% if a %}".repeat(200));
         assert!(check_nesting(&raw).is_ok());
     }
-}
 
-#[cfg(test)]
-mod render_tests {
     use std::collections::BTreeMap;
 
     use crate::error::TemplateError;

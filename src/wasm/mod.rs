@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, InputError, deserialize_at};
+use crate::input::Customer;
 use crate::{CallOptions, Personalizer as Engine, PersonalizerInit, render};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -102,6 +103,23 @@ pub fn render_template(
     render::render_template(&source, &object, &options.partials).map_err(|e| js_error(e.into()))
 }
 
+impl Personalizer {
+    /// Converts a per-recipient call's arguments, runs one engine method, converts the result.
+    fn per_recipient<T: Serialize>(
+        &self,
+        customer: JsValue,
+        options: JsValue,
+        call: impl FnOnce(&Engine, &Customer, i64, Option<&str>) -> Result<T, Error>,
+    ) -> Result<JsValue, JsValue> {
+        let customer: Customer = from_js("$", customer)?;
+        let options = options_from_js(options)?;
+        let now = options
+            .resolve_now(host_now())
+            .map_err(|e| js_error(e.into()))?;
+        to_js(&call(&self.engine, &customer, now, options.send_id.as_deref()).map_err(js_error)?)
+    }
+}
+
 /// What runs: crate version, git commit, compiler and wasm-bindgen versions.
 #[wasm_bindgen(js_name = buildInfo, unchecked_return_type = "BuildInfo")]
 pub fn build_info() -> Result<JsValue, JsValue> {
@@ -153,11 +171,9 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
-        let now = options
-            .resolve_now(host_now())
-            .map_err(|e| js_error(e.into()))?;
-        to_js(&self.engine.profile(&customer, now).map_err(js_error)?)
+        self.per_recipient(customer, options, |engine, customer, now, _| {
+            engine.profile(customer, now)
+        })
     }
 
     /// Profile and decision (product, angle, offer, reasons).
@@ -167,16 +183,9 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
-        let now = options
-            .resolve_now(host_now())
-            .map_err(|e| js_error(e.into()))?;
-        to_js(
-            &self
-                .engine
-                .decide(&customer, now, options.send_id.as_deref())
-                .map_err(js_error)?,
-        )
+        self.per_recipient(customer, options, |engine, customer, now, send| {
+            engine.decide(customer, now, send)
+        })
     }
 
     /// The whole pipeline with rule-based copy: subject, preheader, HTML, text and why.
@@ -186,16 +195,9 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (customer, options) = (from_js("$", customer)?, options_from_js(options)?);
-        let now = options
-            .resolve_now(host_now())
-            .map_err(|e| js_error(e.into()))?;
-        to_js(
-            &self
-                .engine
-                .render(&customer, now, options.send_id.as_deref())
-                .map_err(js_error)?,
-        )
+        self.per_recipient(customer, options, |engine, customer, now, send| {
+            engine.render(customer, now, send)
+        })
     }
 
     /// Like `render`, as a Promise; an LLM configured in `options.llm` will refine the copy
