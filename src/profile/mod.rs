@@ -4,10 +4,10 @@
 //! finite and in its documented range, and every number a reason quotes is in the profile.
 //! Events after `now` are ignored and counted (clock skew, test data).
 
-mod churn;
+pub mod churn;
 mod signals;
 
-pub use churn::{ChurnModel, ChurnScore};
+pub use churn::{ChurnModel, ChurnScore, ChurnVariant};
 pub use signals::{Affinity, Evidence};
 
 use serde::Serialize;
