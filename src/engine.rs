@@ -210,7 +210,10 @@ impl Personalizer {
             .as_deref()
             .map(str::trim)
             .filter(|g| !g.is_empty());
-        let gender_lower = gender.map(str::to_lowercase);
+        // The attribute wins; otherwise what their purchases show.
+        let gender_lower = gender
+            .map(str::to_lowercase)
+            .or_else(|| profile.observed.gender.clone());
         let ctx = DecideContext {
             catalog: &self.catalog,
             angles: &self.angles,

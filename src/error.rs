@@ -41,6 +41,9 @@ pub enum Error {
     /// See [`TemplateError`].
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// See [`FitError`](crate::profile::churn::FitError).
+    #[error(transparent)]
+    Fit(#[from] crate::profile::churn::FitError),
 }
 
 /// The serialisable view of an error, as hosts receive it.
@@ -64,6 +67,8 @@ impl Error {
             Error::Template(TemplateError::Parse { .. }) => "TEMPLATE_PARSE",
             Error::Template(TemplateError::Render { .. }) => "TEMPLATE_RENDER",
             Error::Template(TemplateError::Limit { .. }) => "TEMPLATE_LIMIT",
+            Error::Fit(crate::profile::churn::FitError::NoPurchasers) => "FIT_NO_PURCHASERS",
+            Error::Fit(crate::profile::churn::FitError::NoConvergence) => "FIT_NO_CONVERGENCE",
         }
     }
 
@@ -78,6 +83,7 @@ impl Error {
                 | TemplateError::Render { template, .. }
                 | TemplateError::Limit { template, .. },
             ) => format!("template:{template}"),
+            Error::Fit(_) => "$.customers".into(),
         }
     }
 

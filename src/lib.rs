@@ -21,6 +21,7 @@
     )
 )]
 
+mod churn_fit;
 pub mod config;
 pub mod copy;
 pub mod decide;
@@ -38,6 +39,7 @@ pub mod wasm;
 #[cfg(test)]
 mod typescript;
 
+pub use churn_fit::{FitOptions, fit_churn_model};
 pub use engine::{CallOptions, Decided, Personalized, Personalizer, PersonalizerInit};
 pub use error::{Error, ErrorInfo};
 

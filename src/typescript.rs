@@ -5,14 +5,16 @@
 
 use ts_rs::{Config, TS};
 
+use crate::FitOptions;
 use crate::config::{Brand, CampaignConfig, LifecycleThresholds, Offer, OfferPolicy, Utm};
 use crate::copy::{Copy, CopySource};
 use crate::decide::{Angle, AngleCopy, Decision, OfferDecision, Positioning, Scores};
 use crate::engine::{CallOptions, Decided, Personalized, PersonalizerInit};
 use crate::input::{Attributes, Customer, EventStats, Money, RawEvent, RawProduct, Timestamp};
+use crate::profile::churn::{ChurnVariant, FitReport};
 use crate::profile::{
-    Affinity, Churn, ChurnModel, DataQuality, Engagement, Evidence, Lifecycle, Profile, Rfm,
-    StyleSignals,
+    Affinity, Churn, ChurnModel, DataQuality, Engagement, Evidence, Lifecycle, Observed, Profile,
+    Rfm, StyleSignals,
 };
 use crate::render::TemplateSet;
 
@@ -63,6 +65,9 @@ fn all_declarations() -> String {
         OfferPolicy,
         LifecycleThresholds,
         ChurnModel,
+        ChurnVariant,
+        FitOptions,
+        FitReport,
         Angle,
         AngleCopy,
         TemplateSet,
@@ -73,6 +78,7 @@ fn all_declarations() -> String {
         Rfm,
         StyleSignals,
         Engagement,
+        Observed,
         Churn,
         DataQuality,
         EventStats,

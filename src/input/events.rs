@@ -34,6 +34,8 @@ pub enum EventKind {
     Refund,
     /// Was active on the site without a product.
     Visit,
+    /// Received a marketing email (the denominator of open and click rates).
+    EmailDelivered,
     /// Opened a marketing email (weak signal: Apple Mail Privacy Protection inflates opens).
     EmailOpen,
     /// Clicked a link in a marketing email.
@@ -110,6 +112,7 @@ fn kind_for_name(name: &str) -> Option<EventKind> {
         "purchase" => Purchase,
         "refund" => Refund,
         "visit" => Visit,
+        "email_delivered" => EmailDelivered,
         "email_open" => EmailOpen,
         "email_click" => EmailClick,
         "unsubscribe" => Unsubscribe,
@@ -121,6 +124,7 @@ fn kind_for_name(name: &str) -> Option<EventKind> {
         "order completed" => Purchase,
         "order refunded" | "order cancelled" => Refund,
         "product list viewed" | "products searched" | "page viewed" => Visit,
+        "email delivered" => EmailDelivered,
         "email opened" => EmailOpen,
         "email link clicked" => EmailClick,
         "unsubscribed" => Unsubscribe,
@@ -131,6 +135,7 @@ fn kind_for_name(name: &str) -> Option<EventKind> {
         "placed order" | "ordered product" => Purchase,
         "refunded order" | "cancelled order" => Refund,
         "active on site" | "viewed collection" => Visit,
+        "received email" => EmailDelivered,
         "opened email" => EmailOpen,
         "clicked email" => EmailClick,
         "unsubscribed from list" | "unsubscribed from email marketing" => Unsubscribe,

@@ -79,11 +79,24 @@ pub struct StyleSignals {
     pub typical_price_minor: Option<i64>,
 }
 
+/// What purchases reveal about the customer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Observed {
+    /// Gender of the products bought most (unisex left out).
+    pub gender: Option<String>,
+    /// Size bought most (one-size left out).
+    pub size: Option<String>,
+}
+
 /// Email engagement. Clicks weigh more than opens (Apple Mail Privacy Protection inflates opens).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Engagement {
+    /// Emails received (`Received Email`, `Email Delivered`), when the host sends them.
+    pub delivered: u32,
     /// Emails opened.
     pub opens: u32,
     /// Email clicks.
@@ -92,6 +105,12 @@ pub struct Engagement {
     pub days_since_last_open: Option<f64>,
     /// Days since the last click.
     pub days_since_last_click: Option<f64>,
+    /// Opens per delivered email (`null` without deliveries).
+    pub open_rate: Option<f64>,
+    /// Clicks per delivered email (`null` without deliveries).
+    pub click_rate: Option<f64>,
+    /// 0..1: recent clicks count fully, opens a quarter (half-life as configured).
+    pub score: f64,
     /// Unsubscribed at some point.
     pub unsubscribed: bool,
 }
@@ -144,6 +163,10 @@ pub struct Profile {
     pub category_affinities: Vec<Affinity>,
     /// Top product tags by decayed, signal-weighted interest.
     pub tag_affinities: Vec<Affinity>,
+    /// Top product attributes (`color:black`, `size:m`) by the same measure.
+    pub attribute_affinities: Vec<Affinity>,
+    /// Gender and size of what they bought, when observed.
+    pub observed: Observed,
     /// Shopping style.
     pub style: StyleSignals,
     /// Email engagement.
@@ -216,8 +239,6 @@ pub fn profile(
         })
         .map(|e| e.at)
         .max();
-    let last_of = |kind: EventKind| past.iter().filter(|e| e.kind == kind).map(|e| e.at).max();
-    let count_of = |kind: EventKind| past.iter().filter(|e| e.kind == kind).count() as u32;
 
     let order_count = orders.len() as u32;
     let total_spent_minor: i64 = orders.iter().map(|o| o.value_minor).sum();
@@ -244,23 +265,17 @@ pub fn profile(
 
     let lifecycle = lifecycle_of(&rfm, config);
     let style = acc.style(catalog.median_price_minor(), order_count);
-    let engagement = Engagement {
-        opens: count_of(EventKind::EmailOpen),
-        clicks: count_of(EventKind::EmailClick),
-        days_since_last_open: last_of(EventKind::EmailOpen).map(days_ago),
-        days_since_last_click: last_of(EventKind::EmailClick).map(days_ago),
-        unsubscribed: count_of(EventKind::Unsubscribe) > 0,
-    };
+    let engagement = engagement(&past, now, config.half_life_days);
 
-    // Birth is the first purchase; a customer who never bought is born at first sight.
+    // The same (x, t_x, T) summary the fit uses: purchase days, in days. A customer who never
+    // bought is scored from first sight, with no repeat purchases.
     let first_seen = past.first().map(|e| e.at).unwrap_or(now);
-    let birth = first_purchase.unwrap_or(first_seen);
-    let repeat = f64::from(order_count.saturating_sub(1));
-    let recency = match (first_purchase, last_purchase) {
-        (Some(first), Some(last)) => (last - first) as f64 / DAY,
-        _ => 0.0,
-    };
-    let score = model.score(repeat, recency, days_ago(birth), HORIZON_DAYS);
+    let point = churn::points_from_events(events, now).unwrap_or(churn::RfmPoint {
+        x: 0.0,
+        t_x: 0.0,
+        t: days_ago(first_seen),
+    });
+    let score = model.score(point.x, point.t_x, point.t, HORIZON_DAYS);
     let churn = Churn {
         p_alive: round3(score.p_alive),
         churn_risk: round3(score.churn_risk),
@@ -269,7 +284,8 @@ pub fn profile(
         model: model.source.clone(),
     };
 
-    let (category_affinities, tag_affinities) = acc.top_affinities(6);
+    let [category_affinities, tag_affinities, attribute_affinities] = acc.top_affinities(6);
+    let (gender, size) = acc.observed();
     let recently_viewed = acc.recently_viewed(30.0);
     let bought_groups = acc.bought_groups();
     let mut profile = Profile {
@@ -279,6 +295,8 @@ pub fn profile(
         rfm,
         category_affinities,
         tag_affinities,
+        attribute_affinities,
+        observed: Observed { gender, size },
         style,
         engagement,
         churn,
@@ -293,6 +311,47 @@ pub fn profile(
     };
     profile.reasons = signals::reasons(&profile, config);
     profile
+}
+
+fn engagement(past: &[&Event], now: i64, half_life_days: f64) -> Engagement {
+    let days_ago = |at: i64| ((now - at) as f64 / DAY).max(0.0);
+    let count = |kind: EventKind| past.iter().filter(|e| e.kind == kind).count() as u32;
+    let last = |kind: EventKind| {
+        past.iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.at)
+            .max()
+            .map(days_ago)
+    };
+    let (delivered, opens, clicks) = (
+        count(EventKind::EmailDelivered),
+        count(EventKind::EmailOpen),
+        count(EventKind::EmailClick),
+    );
+    let rate =
+        |n: u32| (delivered > 0).then(|| round3((f64::from(n) / f64::from(delivered)).min(1.0)));
+    let evidence: f64 = past
+        .iter()
+        .map(|e| {
+            let w = match e.kind {
+                EventKind::EmailClick => 1.0,
+                EventKind::EmailOpen => 0.25,
+                _ => 0.0,
+            };
+            w * 0.5f64.powf(days_ago(e.at) / half_life_days)
+        })
+        .sum();
+    Engagement {
+        delivered,
+        opens,
+        clicks,
+        days_since_last_open: last(EventKind::EmailOpen),
+        days_since_last_click: last(EventKind::EmailClick),
+        open_rate: rate(opens),
+        click_rate: rate(clicks),
+        score: round3(1.0 - (-evidence).exp()),
+        unsubscribed: count(EventKind::Unsubscribe) > 0,
+    }
 }
 
 fn lifecycle_of(rfm: &Rfm, config: &CampaignConfig) -> Lifecycle {

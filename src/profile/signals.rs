@@ -47,7 +47,10 @@ fn weight(kind: EventKind) -> f64 {
         EventKind::Purchase => 5.0,
         EventKind::EmailClick => 2.0,
         EventKind::Refund => -5.0,
-        EventKind::Visit | EventKind::EmailOpen | EventKind::Unsubscribe => 0.0,
+        EventKind::Visit
+        | EventKind::EmailDelivered
+        | EventKind::EmailOpen
+        | EventKind::Unsubscribe => 0.0,
     }
 }
 
@@ -129,6 +132,9 @@ pub(super) struct Accumulator<'a> {
     bought: HashMap<String, f64>,
     bought_ids: Vec<String>,
     unknown_products: u32,
+    attributes: HashMap<String, Acc>,
+    genders: HashMap<String, u32>,
+    sizes: HashMap<String, u32>,
 }
 
 impl<'a> Accumulator<'a> {
@@ -151,6 +157,9 @@ impl<'a> Accumulator<'a> {
             bought: HashMap::new(),
             bought_ids: Vec::new(),
             unknown_products: 0,
+            attributes: HashMap::new(),
+            genders: HashMap::new(),
+            sizes: HashMap::new(),
         }
     }
 
@@ -167,82 +176,92 @@ impl<'a> Accumulator<'a> {
         if product.is_none() && event.product_id.is_some() {
             self.unknown_products += 1;
         }
-        let mut categories: Vec<String> = event
-            .categories
-            .iter()
-            .map(|c| c.trim().to_lowercase())
-            .collect();
-        let mut tags: Vec<&str> = Vec::new();
-        if let Some(p) = product {
-            categories.extend(
-                p.categories
-                    .iter()
-                    .skip(usize::from(p.categories.len() > 1))
-                    .cloned(),
-            );
-            tags.extend(p.tags.iter().map(String::as_str));
-            if p.sale_price_minor.is_some() {
-                tags.push("sale");
+        self.total += w;
+        // Categories: the event's own (evidence when the product is unknown), then the product's
+        // levels below the department.
+        for category in &event.categories {
+            let key = category.trim().to_lowercase();
+            if product.is_none_or(|p| !p.categories.contains(&key)) {
+                bump(&mut self.categories, &key, event.kind, w);
             }
         }
-        categories.sort();
-        categories.dedup();
-        for key in categories {
-            bump(self.categories.entry(key).or_default(), event.kind, w);
+        let Some(p) = product else { return };
+        for category in p
+            .categories
+            .iter()
+            .skip(usize::from(p.categories.len() > 1))
+        {
+            bump(&mut self.categories, category, event.kind, w);
         }
-        for tag in &tags {
+        let on_sale = p.sale_price_minor.is_some();
+        for tag in p
+            .tags
+            .iter()
+            .map(String::as_str)
+            .chain(on_sale.then_some("sale"))
+        {
+            bump(&mut self.tags, tag, event.kind, w);
+            match tag {
+                "new-collection" => self.novelty += w,
+                "matching-set" => self.sets += w,
+                "sale" => self.sale_interest += w.abs(),
+                _ => {}
+            }
+        }
+        if let Some(color) = &p.color {
             bump(
-                self.tags.entry((*tag).to_string()).or_default(),
+                &mut self.attributes,
+                &format!("color:{}", color.to_lowercase()),
                 event.kind,
                 w,
             );
         }
-        self.total += w;
-        if tags.contains(&"new-collection") {
-            self.novelty += w;
-        }
-        if tags.contains(&"matching-set") {
-            self.sets += w;
-        }
-        if tags.contains(&"sale") {
-            self.sale_interest += w.abs();
-        }
         match event.kind {
             EventKind::View => {
                 self.product_views += 1;
-                if let Some(p) = product {
-                    self.viewed_prices.push(p.effective_price_minor());
-                }
+                self.viewed_prices.push(p.effective_price_minor());
             }
             EventKind::Purchase => {
                 self.purchase_lines += 1;
+                // A missing, zero or negative price paid is bad data: the catalog price stands in.
                 let paid = event
                     .unit_price_minor
-                    .or(product.map(|p| p.effective_price_minor()));
-                let below_list =
-                    matches!((paid, product), (Some(paid), Some(p)) if paid < p.price_minor);
-                if event.coupon || below_list {
+                    .filter(|paid| *paid > 0)
+                    .unwrap_or_else(|| p.effective_price_minor());
+                if event.coupon || paid < p.price_minor {
                     self.discounted_lines += 1;
                 }
-                if let Some(paid) = paid.filter(|p| *p > 0) {
-                    self.paid_prices.push(paid);
+                self.paid_prices.push(paid);
+                let slot = self
+                    .bought
+                    .entry(p.item_group_id.clone())
+                    .or_insert(days_ago);
+                *slot = slot.min(days_ago);
+                self.bought_ids.push(p.id.clone());
+                if let Some(gender) = p.gender.as_deref().filter(|g| *g != "unisex") {
+                    *self.genders.entry(gender.to_string()).or_default() += 1;
                 }
-                if let Some(p) = product {
-                    let slot = self
-                        .bought
-                        .entry(p.item_group_id.clone())
-                        .or_insert(days_ago);
-                    *slot = slot.min(days_ago);
-                    self.bought_ids.push(p.id.clone());
+                if let Some(size) = p
+                    .size
+                    .as_deref()
+                    .filter(|s| !s.eq_ignore_ascii_case("one size"))
+                {
+                    *self.sizes.entry(size.to_string()).or_default() += 1;
+                    bump(
+                        &mut self.attributes,
+                        &format!("size:{}", size.to_lowercase()),
+                        event.kind,
+                        w,
+                    );
                 }
             }
-            _ => {}
+            EventKind::Cart | EventKind::Wishlist => {}
+            _ => return,
         }
         if matches!(
             event.kind,
             EventKind::View | EventKind::Cart | EventKind::Wishlist
-        ) && let Some(p) = product
-        {
+        ) {
             self.recent.push((days_ago, p.id.clone()));
         }
     }
@@ -283,8 +302,23 @@ impl<'a> Accumulator<'a> {
         }
     }
 
-    pub fn top_affinities(&self, n: usize) -> (Vec<Affinity>, Vec<Affinity>) {
-        (top(&self.categories, n), top(&self.tags, n))
+    /// Top categories, tags and attributes (`color:*`, `size:*`).
+    pub fn top_affinities(&self, n: usize) -> [Vec<Affinity>; 3] {
+        [
+            top(&self.categories, n),
+            top(&self.tags, n),
+            top(&self.attributes, n),
+        ]
+    }
+
+    /// Gender and size of the products bought most often (unisex and one-size left out).
+    pub fn observed(&self) -> (Option<String>, Option<String>) {
+        let most = |m: &HashMap<String, u32>| {
+            m.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(k, _)| k.clone())
+        };
+        (most(&self.genders), most(&self.sizes))
     }
 
     pub fn recently_viewed(&self, within_days: f64) -> Vec<String> {
@@ -319,7 +353,12 @@ impl<'a> Accumulator<'a> {
     }
 }
 
-fn bump(acc: &mut Acc, kind: EventKind, w: f64) {
+/// Adds weighted evidence to `key`, allocating the key only the first time it is seen.
+fn bump(map: &mut HashMap<String, Acc>, key: &str, kind: EventKind, w: f64) {
+    let acc = match map.get_mut(key) {
+        Some(acc) => acc,
+        None => map.entry(key.to_string()).or_default(),
+    };
     acc.weight += w;
     let e = &mut acc.evidence;
     match kind {

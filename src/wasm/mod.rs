@@ -25,7 +25,7 @@ export interface RenderTemplateOptions { partials?: Record<string, string> }
 /** What `buildInfo()` returns. */
 export interface BuildInfo { version: string; gitSha: string; rustc: string; wasmBindgen: string }
 /** Errors thrown by every export: a real `Error` with a stable code and the JSON path at fault. */
-export interface MailfitError extends Error { code: "INVALID_INPUT" | "INPUT_TOO_LARGE" | "TEMPLATE_PARSE" | "TEMPLATE_RENDER" | "TEMPLATE_LIMIT"; path: string }
+export interface MailfitError extends Error { code: "INVALID_INPUT" | "INPUT_TOO_LARGE" | "TEMPLATE_PARSE" | "TEMPLATE_RENDER" | "TEMPLATE_LIMIT" | "FIT_NO_PURCHASERS" | "FIT_NO_CONVERGENCE"; path: string }
 "#;
 
 /// Deserializes a JS value with path-aware errors rooted at `root`.
@@ -118,6 +118,21 @@ impl Personalizer {
             .map_err(|e| js_error(e.into()))?;
         to_js(&call(&self.engine, &customer, now, options.send_id.as_deref()).map_err(js_error)?)
     }
+}
+
+/// Fits churn-model parameters (days) on a customer base, for `new Personalizer({ churnModel })`.
+#[wasm_bindgen(js_name = fitChurnModel, unchecked_return_type = "FitReport")]
+pub fn fit_churn_model(
+    #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let customers: Vec<Customer> = from_js("$.customers", customers)?;
+    let options: crate::FitOptions = if options.is_undefined() || options.is_null() {
+        Default::default()
+    } else {
+        from_js("$.options", options)?
+    };
+    to_js(&crate::fit_churn_model(customers, &options, host_now()).map_err(js_error)?)
 }
 
 /// What runs: crate version, git commit, compiler and wasm-bindgen versions.

@@ -449,9 +449,13 @@ atRiskDays?: number,
 lapsedDays?: number, };
 
 /**
- * MBG/NBD parameters: purchase rate ~ Gamma(r, alpha), dropout probability ~ Beta(a, b).
+ * Model parameters: purchase rate ~ Gamma(r, alpha), dropout probability ~ Beta(a, b).
  */
 export type ChurnModel = { 
+/**
+ * BG/NBD or MBG/NBD (default MBG/NBD).
+ */
+variant?: ChurnVariant, 
 /**
  * Gamma shape of the purchase rate.
  */
@@ -471,7 +475,50 @@ b: number,
 /**
  * Where the parameters came from (`prior` or `fitted`).
  */
-source: string, };
+source?: string, };
+
+/**
+ * Which member of the family.
+ */
+export type ChurnVariant = "bg_nbd" | "mbg_nbd";
+
+/**
+ * Options of a fit (camelCase in JSON).
+ */
+export type FitOptions = { 
+/**
+ * End of observation (ISO 8601 or Unix time); the host's clock when absent.
+ */
+now?: Timestamp, 
+/**
+ * `mbg_nbd` (default) or `bg_nbd`.
+ */
+variant?: ChurnVariant, 
+/**
+ * Per-customer event limit, as in the campaign config (default 5,000).
+ */
+maxEvents?: number, };
+
+/**
+ * A fitted model with its diagnostics.
+ */
+export type FitReport = { 
+/**
+ * The parameters, ready for `churnModel`.
+ */
+model: ChurnModel, 
+/**
+ * Customers with at least one purchase (the fit's sample).
+ */
+customers: number, 
+/**
+ * Mean log-likelihood per customer at the optimum.
+ */
+meanLogLikelihood: number, 
+/**
+ * Objective evaluations used.
+ */
+evaluations: number, };
 
 /**
  * One message angle.
@@ -639,6 +686,14 @@ categoryAffinities: Array<Affinity>,
  */
 tagAffinities: Array<Affinity>, 
 /**
+ * Top product attributes (`color:black`, `size:m`) by the same measure.
+ */
+attributeAffinities: Array<Affinity>, 
+/**
+ * Gender and size of what they bought, when observed.
+ */
+observed: Observed, 
+/**
  * Shopping style.
  */
 style: StyleSignals, 
@@ -743,6 +798,10 @@ typicalPriceMinor: number | null, };
  */
 export type Engagement = { 
 /**
+ * Emails received (`Received Email`, `Email Delivered`), when the host sends them.
+ */
+delivered: number, 
+/**
  * Emails opened.
  */
 opens: number, 
@@ -759,9 +818,34 @@ daysSinceLastOpen: number | null,
  */
 daysSinceLastClick: number | null, 
 /**
+ * Opens per delivered email (`null` without deliveries).
+ */
+openRate: number | null, 
+/**
+ * Clicks per delivered email (`null` without deliveries).
+ */
+clickRate: number | null, 
+/**
+ * 0..1: recent clicks count fully, opens a quarter (half-life as configured).
+ */
+score: number, 
+/**
  * Unsubscribed at some point.
  */
 unsubscribed: boolean, };
+
+/**
+ * What purchases reveal about the customer.
+ */
+export type Observed = { 
+/**
+ * Gender of the products bought most (unisex left out).
+ */
+gender: string | null, 
+/**
+ * Size bought most (one-size left out).
+ */
+size: string | null, };
 
 /**
  * Churn scores over [`HORIZON_DAYS`].

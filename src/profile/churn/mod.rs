@@ -94,7 +94,7 @@ impl ChurnModel {
     }
 
     /// E[purchases in the next `horizon` | data], exact (Gauss hypergeometric form).
-    fn expected(&self, x: f64, recency: f64, age: f64, horizon: f64, p_alive: f64) -> f64 {
+    fn expected(&self, x: f64, age: f64, horizon: f64, p_alive: f64) -> f64 {
         let (r, alpha, a, b) = (self.r, self.alpha, self.a, self.b);
         let z = horizon / (alpha + age + horizon);
         let decay = ((r + x) * ((alpha + age).ln() - (alpha + age + horizon).ln())).exp();
@@ -152,9 +152,7 @@ impl ChurnModel {
         ChurnScore {
             p_alive,
             churn_risk: clamp01(1.0 - p_alive * (1.0 - p_none_if_alive)),
-            expected_purchases: self
-                .expected(x, recency, age, horizon_days, p_alive)
-                .max(0.0),
+            expected_purchases: self.expected(x, age, horizon_days, p_alive).max(0.0),
         }
     }
 }
