@@ -81,9 +81,11 @@ async function main() {
     $("reasons").replaceChildren(...[...p.reasons, ...d.reasons].map((r) => Object.assign(document.createElement("li"), { textContent: r })));
     $("subject").textContent = out.subject;
     $("preheader").textContent = out.preheader;
-    $("html").srcdoc = out.html;
     $("text").textContent = out.text;
-    document.body.dataset.rendered = customer.id;
+    // Marked rendered once the email frame has loaded, so automation reads a finished page.
+    delete document.body.dataset.rendered;
+    $("html").onload = () => { document.body.dataset.rendered = customer.id; };
+    $("html").srcdoc = out.html;
   }
   $("customer").addEventListener("change", show);
   $("now").addEventListener("change", show);

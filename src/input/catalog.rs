@@ -1,8 +1,8 @@
-//! The product catalog: Google Merchant Center attributes in, an indexed [`Catalog`] out.
+//! Catalog products: Google Merchant Center attributes in, validated [`Product`]s out.
 //!
-//! Built once per `Personalizer`; every per-recipient lookup is a hash or a slice.
+//! Validation only; [`super::Catalog`] indexes the validated products.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -168,7 +168,11 @@ fn non_empty(s: Option<String>) -> Option<String> {
 
 impl RawProduct {
     /// Validates one product; `path` is its JSON path for errors.
-    fn validate(self, path: &str, default_currency: &str) -> Result<Product, InputError> {
+    pub(super) fn validate(
+        self,
+        path: &str,
+        default_currency: &str,
+    ) -> Result<Product, InputError> {
         let id = non_empty(self.id)
             .ok_or_else(|| InputError::invalid(format!("{path}.id"), "missing product id"))?;
         let title = non_empty(self.title)
@@ -230,81 +234,10 @@ impl RawProduct {
     }
 }
 
-/// The validated, indexed catalog.
-#[derive(Debug, Clone, Default)]
-pub struct Catalog {
-    products: Vec<Product>,
-    by_id: HashMap<String, usize>,
-    median_price_minor: i64,
-}
-
-impl Catalog {
-    /// Validates and indexes raw products. Errors name the JSON path under `$.catalog`.
-    pub fn build(raw: Vec<RawProduct>, default_currency: &str) -> Result<Self, InputError> {
-        if raw.len() > MAX_CATALOG_PRODUCTS {
-            return Err(InputError::TooLarge {
-                path: "$.catalog".into(),
-                message: format!(
-                    "{} products; the limit is {MAX_CATALOG_PRODUCTS}",
-                    raw.len()
-                ),
-            });
-        }
-        let mut products = Vec::with_capacity(raw.len());
-        let mut by_id = HashMap::with_capacity(raw.len());
-        for (i, product) in raw.into_iter().enumerate() {
-            let path = format!("$.catalog[{i}]");
-            let product = product.validate(&path, default_currency)?;
-            if by_id.insert(product.id.clone(), i).is_some() {
-                return Err(InputError::invalid(
-                    format!("{path}.id"),
-                    format!("duplicate product id `{}`", product.id),
-                ));
-            }
-            products.push(product);
-        }
-        let mut prices: Vec<i64> = products
-            .iter()
-            .map(Product::effective_price_minor)
-            .collect();
-        prices.sort_unstable();
-        let median_price_minor = prices.get(prices.len() / 2).copied().unwrap_or(0);
-        Ok(Catalog {
-            products,
-            by_id,
-            median_price_minor,
-        })
-    }
-
-    /// All products in input order.
-    pub fn products(&self) -> &[Product] {
-        &self.products
-    }
-
-    /// Product by id.
-    pub fn get(&self, id: &str) -> Option<&Product> {
-        self.by_id.get(id).and_then(|&i| self.products.get(i))
-    }
-
-    /// Median effective price, the reference for a customer's price band.
-    pub fn median_price_minor(&self) -> i64 {
-        self.median_price_minor
-    }
-
-    /// Number of products.
-    pub fn len(&self) -> usize {
-        self.products.len()
-    }
-
-    /// True when the catalog has no product.
-    pub fn is_empty(&self) -> bool {
-        self.products.is_empty()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::Catalog;
 
     fn raw(json: &str) -> Vec<RawProduct> {
         crate::error::from_json_str("$.catalog", json).unwrap_or_default()

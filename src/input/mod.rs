@@ -7,14 +7,18 @@
 mod catalog;
 mod customer;
 mod events;
+mod index;
 mod raw_event;
 mod values;
+mod vocab;
 
-pub use catalog::{Availability, Catalog, Product, RawProduct};
+pub use catalog::{Availability, Product, RawProduct};
 pub use customer::{Attributes, Customer};
 pub use events::{Channel, Event, EventKind, EventStats, normalize_events};
+pub use index::{Catalog, ProductFlags, SpecialTags};
 pub use raw_event::RawEvent;
 pub use values::{Money, Timestamp, format_timestamp, parse_timestamp};
+pub use vocab::{FeatureKind, FnvMap, Vocab};
 
 /// Event property types, for the TypeScript declarations.
 #[cfg(test)]

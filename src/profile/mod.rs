@@ -332,14 +332,12 @@ fn engagement(past: &[&Event], now: i64, half_life_days: f64) -> Engagement {
         |n: u32| (delivered > 0).then(|| round3((f64::from(n) / f64::from(delivered)).min(1.0)));
     let evidence: f64 = past
         .iter()
-        .map(|e| {
-            let w = match e.kind {
-                EventKind::EmailClick => 1.0,
-                EventKind::EmailOpen => 0.25,
-                _ => 0.0,
-            };
-            w * 0.5f64.powf(days_ago(e.at) / half_life_days)
+        .filter_map(|e| match e.kind {
+            EventKind::EmailClick => Some((1.0, e.at)),
+            EventKind::EmailOpen => Some((0.25, e.at)),
+            _ => None,
         })
+        .map(|(w, at)| w * (-std::f64::consts::LN_2 * days_ago(at) / half_life_days).exp())
         .sum();
     Engagement {
         delivered,

@@ -1,12 +1,13 @@
 //! Evidence accumulation for the profile: affinities, style signals, orders and reasons.
-
-use std::collections::HashMap;
+//!
+//! Products are looked up once per event; their categories, tags and attributes arrive as
+//! interned feature ids (see [`crate::input::Vocab`]), so accumulation indexes an array.
 
 use serde::Serialize;
 
 use super::{Lifecycle, Profile, round3};
 use crate::config::CampaignConfig;
-use crate::input::{Catalog, Channel, Event, EventKind};
+use crate::input::{Catalog, Channel, Event, EventKind, FeatureKind};
 
 /// How many events of each kind support an affinity.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -25,12 +26,13 @@ pub struct Evidence {
     pub clicks: u32,
 }
 
-/// Interest in one category or tag: its share of all decayed, signal-weighted interest.
+/// Interest in one category, tag or attribute: its share of all decayed, signal-weighted
+/// interest of that kind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Affinity {
-    /// Category level or tag, lower-cased.
+    /// Category level, tag or attribute (`color:black`), lower-cased.
     pub key: String,
     /// Share in 0..1.
     pub score: f64,
@@ -107,18 +109,55 @@ pub(super) fn orders(events: &[&Event]) -> Vec<Order> {
         .collect()
 }
 
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 struct Acc {
     weight: f64,
-    evidence: Evidence,
+    /// Counts by [`evidence_slot`]: views, carts, wishlists, purchases, clicks.
+    counts: [u32; 5],
+}
+
+/// Which evidence counter an event kind feeds (none for refunds and email without a product).
+fn evidence_slot(kind: EventKind) -> Option<usize> {
+    match kind {
+        EventKind::View => Some(0),
+        EventKind::Cart | EventKind::Checkout => Some(1),
+        EventKind::Wishlist => Some(2),
+        EventKind::Purchase => Some(3),
+        EventKind::EmailClick => Some(4),
+        _ => None,
+    }
+}
+
+impl Acc {
+    #[inline]
+    fn add(&mut self, slot: Option<usize>, w: f64) {
+        self.weight += w;
+        if let Some(count) = slot.and_then(|s| self.counts.get_mut(s)) {
+            *count += 1;
+        }
+    }
+
+    fn evidence(&self) -> Evidence {
+        let [views, carts, wishlists, purchases, clicks] = self.counts;
+        Evidence {
+            views,
+            carts,
+            wishlists,
+            purchases,
+            clicks,
+        }
+    }
 }
 
 /// Folds events into affinities and style evidence.
 pub(super) struct Accumulator<'a> {
     catalog: &'a Catalog,
-    half_life_days: f64,
-    categories: HashMap<String, Acc>,
-    tags: HashMap<String, Acc>,
+    /// ln 2 / half-life, so decay is one `exp`.
+    decay_rate: f64,
+    /// Per catalog feature id.
+    features: Vec<Acc>,
+    /// Categories named by events whose product is not in the catalog.
+    other_categories: Vec<(String, Acc)>,
     total: f64,
     novelty: f64,
     sets: f64,
@@ -128,22 +167,30 @@ pub(super) struct Accumulator<'a> {
     product_views: u32,
     paid_prices: Vec<i64>,
     viewed_prices: Vec<i64>,
-    recent: Vec<(f64, String)>,
-    bought: HashMap<String, f64>,
-    bought_ids: Vec<String>,
+    /// (days ago, product index) of views, cart adds and wishlist adds.
+    recent: Vec<(f64, usize)>,
+    /// (item group, days since the last purchase in it).
+    bought_groups: Vec<(u32, f64)>,
+    bought_products: Vec<usize>,
+    genders: Vec<(&'a str, u32)>,
+    sizes: Vec<(&'a str, u32)>,
     unknown_products: u32,
-    attributes: HashMap<String, Acc>,
-    genders: HashMap<String, u32>,
-    sizes: HashMap<String, u32>,
+}
+
+fn count<'a>(tally: &mut Vec<(&'a str, u32)>, key: &'a str) {
+    match tally.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => *n += 1,
+        None => tally.push((key, 1)),
+    }
 }
 
 impl<'a> Accumulator<'a> {
     pub fn new(catalog: &'a Catalog, half_life_days: f64) -> Self {
         Accumulator {
             catalog,
-            half_life_days,
-            categories: HashMap::new(),
-            tags: HashMap::new(),
+            decay_rate: std::f64::consts::LN_2 / half_life_days,
+            features: vec![Acc::default(); catalog.vocab().len()],
+            other_categories: Vec::new(),
             total: 0.0,
             novelty: 0.0,
             sets: 0.0,
@@ -154,12 +201,11 @@ impl<'a> Accumulator<'a> {
             paid_prices: Vec::new(),
             viewed_prices: Vec::new(),
             recent: Vec::new(),
-            bought: HashMap::new(),
-            bought_ids: Vec::new(),
+            bought_groups: Vec::new(),
+            bought_products: Vec::new(),
+            genders: Vec::new(),
+            sizes: Vec::new(),
             unknown_products: 0,
-            attributes: HashMap::new(),
-            genders: HashMap::new(),
-            sizes: HashMap::new(),
         }
     }
 
@@ -168,53 +214,35 @@ impl<'a> Accumulator<'a> {
         if base == 0.0 || (event.product_id.is_none() && event.categories.is_empty()) {
             return;
         }
-        let w = base * 0.5f64.powf(days_ago / self.half_life_days);
-        let product = event
+        // Half-life decay, 0.5^(days / half-life), as one exp.
+        let w = base * (-self.decay_rate * days_ago).exp();
+        let slot = evidence_slot(event.kind);
+        let index = event
             .product_id
             .as_deref()
-            .and_then(|id| self.catalog.get(id));
-        if product.is_none() && event.product_id.is_some() {
-            self.unknown_products += 1;
-        }
+            .and_then(|id| self.catalog.index_of(id));
         self.total += w;
-        // Categories: the event's own (evidence when the product is unknown), then the product's
-        // levels below the department.
-        for category in &event.categories {
-            let key = category.trim().to_lowercase();
-            if product.is_none_or(|p| !p.categories.contains(&key)) {
-                bump(&mut self.categories, &key, event.kind, w);
+        let Some((index, p)) = index.and_then(|i| self.catalog.product(i).map(|p| (i, p))) else {
+            if event.product_id.is_some() {
+                self.unknown_products += 1;
+            }
+            self.add_named_categories(event, w);
+            return;
+        };
+        for &id in self.catalog.features(index) {
+            if let Some(acc) = self.features.get_mut(id as usize) {
+                acc.add(slot, w);
             }
         }
-        let Some(p) = product else { return };
-        for category in p
-            .categories
-            .iter()
-            .skip(usize::from(p.categories.len() > 1))
-        {
-            bump(&mut self.categories, category, event.kind, w);
+        let flags = self.catalog.flags(index);
+        if flags.new_collection {
+            self.novelty += w;
         }
-        let on_sale = p.sale_price_minor.is_some();
-        for tag in p
-            .tags
-            .iter()
-            .map(String::as_str)
-            .chain(on_sale.then_some("sale"))
-        {
-            bump(&mut self.tags, tag, event.kind, w);
-            match tag {
-                "new-collection" => self.novelty += w,
-                "matching-set" => self.sets += w,
-                "sale" => self.sale_interest += w.abs(),
-                _ => {}
-            }
+        if flags.matching_set {
+            self.sets += w;
         }
-        if let Some(color) = &p.color {
-            bump(
-                &mut self.attributes,
-                &format!("color:{}", color.to_lowercase()),
-                event.kind,
-                w,
-            );
+        if flags.on_sale {
+            self.sale_interest += w.abs();
         }
         match event.kind {
             EventKind::View => {
@@ -232,37 +260,52 @@ impl<'a> Accumulator<'a> {
                     self.discounted_lines += 1;
                 }
                 self.paid_prices.push(paid);
-                let slot = self
-                    .bought
-                    .entry(p.item_group_id.clone())
-                    .or_insert(days_ago);
-                *slot = slot.min(days_ago);
-                self.bought_ids.push(p.id.clone());
+                let group = self.catalog.group(index);
+                match self.bought_groups.iter_mut().find(|(g, _)| *g == group) {
+                    Some((_, days)) => *days = days.min(days_ago),
+                    None => self.bought_groups.push((group, days_ago)),
+                }
+                self.bought_products.push(index);
                 if let Some(gender) = p.gender.as_deref().filter(|g| *g != "unisex") {
-                    *self.genders.entry(gender.to_string()).or_default() += 1;
+                    count(&mut self.genders, gender);
                 }
                 if let Some(size) = p
                     .size
                     .as_deref()
                     .filter(|s| !s.eq_ignore_ascii_case("one size"))
                 {
-                    *self.sizes.entry(size.to_string()).or_default() += 1;
-                    bump(
-                        &mut self.attributes,
-                        &format!("size:{}", size.to_lowercase()),
-                        event.kind,
-                        w,
-                    );
+                    count(&mut self.sizes, size);
                 }
             }
-            EventKind::Cart | EventKind::Wishlist => {}
-            _ => return,
+            _ => {}
         }
         if matches!(
             event.kind,
             EventKind::View | EventKind::Cart | EventKind::Wishlist
         ) {
-            self.recent.push((days_ago, p.id.clone()));
+            self.recent.push((days_ago, index));
+        }
+    }
+
+    /// Categories sent with an event whose product the catalog lacks: kept as evidence.
+    fn add_named_categories(&mut self, event: &Event, w: f64) {
+        let slot = evidence_slot(event.kind);
+        for category in &event.categories {
+            let key = category.trim().to_lowercase();
+            if let Some(id) = self.catalog.vocab().get(FeatureKind::Category, &key) {
+                if let Some(acc) = self.features.get_mut(id as usize) {
+                    acc.add(slot, w);
+                }
+                continue;
+            }
+            match self.other_categories.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, acc)) => acc.add(slot, w),
+                None => {
+                    let mut acc = Acc::default();
+                    acc.add(slot, w);
+                    self.other_categories.push((key, acc));
+                }
+            }
         }
     }
 
@@ -304,47 +347,75 @@ impl<'a> Accumulator<'a> {
 
     /// Top categories, tags and attributes (`color:*`, `size:*`).
     pub fn top_affinities(&self, n: usize) -> [Vec<Affinity>; 3] {
+        let vocab = self.catalog.vocab();
+        let of_kind = |kind: FeatureKind| {
+            self.features
+                .iter()
+                .enumerate()
+                .filter(move |(id, _)| vocab.kind(*id as u32) == Some(kind))
+                .map(|(id, acc)| (vocab.name(id as u32), acc))
+        };
+        let others = self
+            .other_categories
+            .iter()
+            .map(|(k, acc)| (k.as_str(), acc));
         [
-            top(&self.categories, n),
-            top(&self.tags, n),
-            top(&self.attributes, n),
+            top(of_kind(FeatureKind::Category).chain(others), n),
+            top(of_kind(FeatureKind::Tag), n),
+            top(of_kind(FeatureKind::Attribute), n),
         ]
     }
 
     /// Gender and size of the products bought most often (unisex and one-size left out).
     pub fn observed(&self) -> (Option<String>, Option<String>) {
-        let most = |m: &HashMap<String, u32>| {
-            m.iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(k, _)| k.clone())
+        let most = |tally: &[(&str, u32)]| {
+            tally
+                .iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(k, _)| (*k).to_string())
         };
         (most(&self.genders), most(&self.sizes))
     }
 
     pub fn recently_viewed(&self, within_days: f64) -> Vec<String> {
-        let mut recent: Vec<&(f64, String)> = self
+        let mut recent: Vec<&(f64, usize)> = self
             .recent
             .iter()
             .filter(|(d, _)| *d <= within_days)
             .collect();
         recent.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut out: Vec<String> = Vec::new();
-        for (_, id) in recent {
-            if !out.contains(id) && !self.bought_ids.contains(id) {
-                out.push(id.clone());
+        let mut out: Vec<usize> = Vec::new();
+        for &&(_, index) in &recent {
+            if !out.contains(&index) && !self.bought_products.contains(&index) {
+                out.push(index);
+            }
+            if out.len() == 10 {
+                break;
             }
         }
-        out.truncate(10);
-        out
+        out.into_iter()
+            .filter_map(|i| self.catalog.product(i))
+            .map(|p| p.id.clone())
+            .collect()
     }
 
+    /// Item groups bought (by name), with days since the last purchase in each.
     pub fn bought_groups(&self) -> Vec<(String, f64)> {
         let mut groups: Vec<(String, f64)> = self
-            .bought
+            .bought_products
             .iter()
-            .map(|(k, v)| (k.clone(), round3(*v)))
+            .filter_map(|&i| {
+                let group = self.catalog.group(i);
+                let days = self
+                    .bought_groups
+                    .iter()
+                    .find(|(g, _)| *g == group)
+                    .map(|(_, d)| *d)?;
+                Some((self.catalog.product(i)?.item_group_id.clone(), round3(days)))
+            })
             .collect();
         groups.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        groups.dedup_by(|a, b| a.0 == b.0);
         groups
     }
 
@@ -353,39 +424,23 @@ impl<'a> Accumulator<'a> {
     }
 }
 
-/// Adds weighted evidence to `key`, allocating the key only the first time it is seen.
-fn bump(map: &mut HashMap<String, Acc>, key: &str, kind: EventKind, w: f64) {
-    let acc = match map.get_mut(key) {
-        Some(acc) => acc,
-        None => map.entry(key.to_string()).or_default(),
-    };
-    acc.weight += w;
-    let e = &mut acc.evidence;
-    match kind {
-        EventKind::View => e.views += 1,
-        EventKind::Cart | EventKind::Checkout => e.carts += 1,
-        EventKind::Wishlist => e.wishlists += 1,
-        EventKind::Purchase => e.purchases += 1,
-        EventKind::EmailClick => e.clicks += 1,
-        _ => {}
-    }
-}
-
-fn top(map: &HashMap<String, Acc>, n: usize) -> Vec<Affinity> {
-    let total: f64 = map.values().map(|a| a.weight.max(0.0)).sum();
-    let mut items: Vec<(&String, &Acc)> = map.iter().filter(|(_, a)| a.weight > 1e-9).collect();
-    items.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight).then_with(|| a.0.cmp(b.0)));
-    items
+fn top<'k>(items: impl Iterator<Item = (&'k str, &'k Acc)>, n: usize) -> Vec<Affinity> {
+    let items: Vec<(&str, &Acc)> = items.collect();
+    let total: f64 = items.iter().map(|(_, a)| a.weight.max(0.0)).sum();
+    let mut positive: Vec<(&str, &Acc)> =
+        items.into_iter().filter(|(_, a)| a.weight > 1e-9).collect();
+    positive.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight).then_with(|| a.0.cmp(b.0)));
+    positive
         .into_iter()
         .take(n)
         .map(|(key, acc)| Affinity {
-            key: key.clone(),
+            key: key.to_string(),
             score: if total > 0.0 {
                 round3(acc.weight / total)
             } else {
                 0.0
             },
-            evidence: acc.evidence.clone(),
+            evidence: acc.evidence(),
         })
         .collect()
 }

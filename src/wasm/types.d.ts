@@ -947,11 +947,12 @@ duplicates: number,
 truncated: number, };
 
 /**
- * Interest in one category or tag: its share of all decayed, signal-weighted interest.
+ * Interest in one category, tag or attribute: its share of all decayed, signal-weighted
+ * interest of that kind.
  */
 export type Affinity = { 
 /**
- * Category level or tag, lower-cased.
+ * Category level, tag or attribute (`color:black`), lower-cased.
  */
 key: string, 
 /**

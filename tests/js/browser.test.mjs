@@ -65,7 +65,7 @@ test("the preview shows profile, decision and the rendered email for a chosen cu
   assert.notEqual(a.subject, b.subject);
 
   // The email inside the sandboxed iframe: product, CTA with UTM, nothing unescaped.
-  const frame = page.frames().find((f) => f !== page.mainFrame());
+  const frame = await (await page.$("#html")).contentFrame();
   const email = await frame.evaluate(() => ({
     ctaHref: [...document.querySelectorAll("a")].find((a) => a.style.display === "inline-block")?.getAttribute("href"),
     images: [...document.querySelectorAll("img")].map((i) => i.getAttribute("alt")),

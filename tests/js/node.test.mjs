@@ -2,7 +2,7 @@
 // and its `node` condition are what is tested.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import init, { Personalizer, renderTemplate, buildInfo } from "mailfit";
+import init, { Personalizer, renderTemplate, buildInfo, fitChurnModel } from "mailfit";
 import { catalog, customers, campaign, options } from "./fixtures.mjs";
 
 const engine = new Personalizer({ catalog, campaign });
@@ -115,4 +115,17 @@ test("templates that would trap wasm are typed errors, and the instance keeps wo
   }
   assert.equal(renderTemplate("still {{ ok }}", { ok: "alive" }), "still alive");
   assert.ok(engine.render(customers[0], options).html.length > 1000);
+});
+
+test("fitChurnModel fits on customers and the engine scores with the fitted model", () => {
+  const report = fitChurnModel(customers, { now: campaign.now });
+  assert.equal(report.model.source, "fitted");
+  assert.equal(report.model.variant, "mbg_nbd");
+  assert.equal(report.customers, customers.filter((c) => c.attributes.sample_persona !== "browser").length);
+  for (const key of ["r", "alpha", "a", "b"]) assert.ok(report.model[key] > 0 && Number.isFinite(report.model[key]), key);
+  const fitted = new Personalizer({ catalog, campaign, churnModel: report.model });
+  const profile = fitted.profile(customers[0], options);
+  assert.equal(profile.churn.model, "fitted");
+  assert.throws(() => fitChurnModel([{ id: "b", events: [] }], { now: campaign.now }), (e) => e.code === "FIT_NO_PURCHASERS");
+  assert.throws(() => new Personalizer({ catalog, churnModel: { r: -1, alpha: 1, a: 1, b: 1 } }), (e) => e.path === "$.churnModel");
 });

@@ -1,0 +1,100 @@
+//! Per-recipient costs, natively (criterion): `cargo bench --bench pipeline`.
+//!
+//! - profile: 200 canonical events -> Profile (the issue's budget: well under 20 µs);
+//! - normalize+profile: the same from raw Segment-shaped events;
+//! - render: a sample customer through the whole pipeline (profile, decide, copy, render).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mailfit::input::{Customer, RawEvent, normalize_events};
+use mailfit::profile::{ChurnModel, profile};
+use mailfit::{Personalizer, PersonalizerInit};
+
+const CATALOG: &str = include_str!("../samples/catalog.json");
+const CUSTOMERS: &str = include_str!("../samples/customers.json");
+const CAMPAIGN: &str = include_str!("../samples/campaign.json");
+const NOW: i64 = 1_795_176_000; // 2026-11-20T12:00:00Z
+
+fn engine() -> Personalizer {
+    let init = format!(r#"{{"catalog": {CATALOG}, "campaign": {CAMPAIGN}}}"#);
+    Personalizer::new(mailfit::error::from_json_str::<PersonalizerInit>("$", &init).unwrap())
+        .unwrap()
+}
+
+/// 200 Segment events over a year: views, cart adds and orders across the catalog.
+fn history(engine: &Personalizer) -> Vec<RawEvent> {
+    let ids: Vec<&str> = engine
+        .catalog()
+        .products()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    let json: Vec<String> = (0..200)
+        .map(|i| {
+            let id = ids[(i * 7) % ids.len()];
+            let day = 1 + (i * 11) % 360;
+            let at = NOW - day as i64 * 86_400;
+            match i % 10 {
+                0 => format!(r#"{{"event":"Order Completed","timestamp":{at},"properties":{{"order_id":"o{i}","products":[{{"product_id":"{id}","price":58,"quantity":1}}]}}}}"#),
+                1 | 2 => format!(r#"{{"event":"Product Added","timestamp":{at},"properties":{{"product_id":"{id}"}}}}"#),
+                3 => format!(r#"{{"event":"Email Link Clicked","timestamp":{at},"properties":{{"product_id":"{id}"}}}}"#),
+                _ => format!(r#"{{"event":"Product Viewed","timestamp":{at},"properties":{{"product_id":"{id}"}}}}"#),
+            }
+        })
+        .collect();
+    mailfit::error::from_json_str("$", &format!("[{}]", json.join(","))).unwrap()
+}
+
+fn benches(c: &mut Criterion) {
+    let engine = engine();
+    let raw = history(&engine);
+    let (events, stats) = normalize_events(raw.clone(), 5_000);
+    assert_eq!(events.len(), 200);
+    let model = ChurnModel::prior();
+    c.bench_function("profile/200_events", |b| {
+        b.iter(|| {
+            profile(
+                black_box("c1"),
+                black_box(&events),
+                stats.clone(),
+                engine.catalog(),
+                engine.campaign(),
+                &model,
+                NOW,
+            )
+        })
+    });
+    c.bench_function("normalize+profile/200_events", |b| {
+        b.iter(|| {
+            let (events, stats) = normalize_events(black_box(raw.clone()), 5_000);
+            profile(
+                "c1",
+                &events,
+                stats,
+                engine.catalog(),
+                engine.campaign(),
+                &model,
+                NOW,
+            )
+        })
+    });
+    let customers: Vec<Customer> = mailfit::error::from_json_str("$", CUSTOMERS).unwrap();
+    let studio = &customers[0];
+    c.bench_function("render/sample_customer", |b| {
+        b.iter(|| {
+            engine
+                .render(black_box(studio), NOW, Some("bench"))
+                .unwrap()
+        })
+    });
+}
+
+criterion_group!(pipeline, benches);
+criterion_main!(pipeline);
