@@ -90,7 +90,11 @@ fn benches(c: &mut Criterion) {
     c.bench_function("render/sample_customer", |b| {
         b.iter(|| {
             engine
-                .render(black_box(studio), NOW, Some("bench"))
+                .render(
+                    black_box(studio),
+                    NOW,
+                    &mailfit::CallOptions::for_send("bench"),
+                )
                 .unwrap()
         })
     });

@@ -10,7 +10,11 @@ fn main() {
         eprintln!("no sample customer {id}");
         std::process::exit(2);
     };
-    match engine.render(&customer, common::sample_now(), None) {
+    match engine.render(
+        &customer,
+        common::sample_now(),
+        &mailfit::CallOptions::default(),
+    ) {
         Ok(out) => {
             let view = serde_json::json!({
                 "subject": out.subject, "preheader": out.preheader,

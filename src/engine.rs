@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::CampaignConfig;
 use crate::copy::{self, Copy, CopyLibrary};
-use crate::decide::{self, Angle, DecideContext, Decision, angles, seed};
+use std::collections::BTreeMap;
+
+use crate::decide::{self, Angle, BanditState, DecideContext, DecideIndex, Decision, angles, seed};
 use crate::error::{Error, InputError};
 use crate::input::{
     Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events, parse_timestamp,
@@ -39,6 +41,14 @@ pub struct PersonalizerInit {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub angles: Option<Vec<Angle>>,
+    /// Popularity by product id (any non-negative scale), e.g. from `computePopularity`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub popularity: Option<BTreeMap<String, f64>>,
+    /// Bandit posteriors for every call (a call's `options.bandit` overrides them).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub bandit: Option<BanditState>,
 }
 
 /// Per-call options.
@@ -51,9 +61,32 @@ pub struct CallOptions {
     pub now: Option<Timestamp>,
     /// The ESP's send id: part of the seed, so one send re-renders identically.
     pub send_id: Option<String>,
+    /// Bandit posteriors for this call (overrides the engine's).
+    pub bandit: Option<BanditState>,
+    /// `seeded` (default: reproducible) or `fresh` (new randomness for the bandit each call).
+    pub explore: Option<Exploration>,
+}
+
+/// Where the bandit's randomness comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Exploration {
+    /// From customer, campaign and send ids: a re-render gives the same email.
+    Seeded,
+    /// From the platform's secure random source: explores afresh on every call.
+    Fresh,
 }
 
 impl CallOptions {
+    /// Options for one send: its id seeds every choice.
+    pub fn for_send(send_id: impl Into<String>) -> Self {
+        CallOptions {
+            send_id: Some(send_id.into()),
+            ..CallOptions::default()
+        }
+    }
+
     /// The render time in Unix seconds; `host_now` when absent.
     pub fn resolve_now(&self, host_now: i64) -> Result<i64, InputError> {
         match &self.now {
@@ -108,6 +141,8 @@ pub struct Personalizer {
     angles: Vec<Angle>,
     copy: CopyLibrary,
     renderer: Renderer,
+    index: DecideIndex,
+    bandit: Option<BanditState>,
     warnings: Vec<String>,
 }
 
@@ -149,13 +184,24 @@ impl Personalizer {
             .iter()
             .map(|t| t.trim().to_lowercase())
             .collect();
+        if let Some(state) = &init.bandit {
+            decide::bandit::validate(state, "$.bandit")?;
+        }
+        let index = DecideIndex::build(
+            &catalog,
+            &config,
+            &angles,
+            &init.popularity.unwrap_or_default(),
+        );
         Ok(Personalizer {
             catalog,
             config,
             model,
             angles,
+            index,
             copy,
             renderer,
+            bandit: init.bandit,
             warnings,
         })
     }
@@ -200,33 +246,10 @@ impl Personalizer {
         &self,
         customer: &Customer,
         now: i64,
-        send_id: Option<&str>,
+        options: &CallOptions,
     ) -> Result<Decided, Error> {
         let profile = self.profile(customer, now)?;
-        let seed = seed::fnv1a(&[&customer.id, &self.config.id, send_id.unwrap_or("")]);
-        let gender = customer
-            .attributes
-            .gender
-            .as_deref()
-            .map(str::trim)
-            .filter(|g| !g.is_empty());
-        // The attribute wins; otherwise what their purchases show.
-        let gender_lower = gender
-            .map(str::to_lowercase)
-            .or_else(|| profile.observed.gender.clone());
-        let ctx = DecideContext {
-            catalog: &self.catalog,
-            angles: &self.angles,
-            config: &self.config,
-            gender: gender_lower.as_deref(),
-            seed,
-            has_name: customer
-                .attributes
-                .first_name
-                .as_deref()
-                .is_some_and(|n| !n.trim().is_empty()),
-        };
-        let decision = decide::decide(&profile, &ctx);
+        let decision = self.decide_with_profile(customer, &profile, options)?;
         let warnings = self.warnings_for(&profile, &decision);
         Ok(Decided {
             profile,
@@ -235,18 +258,70 @@ impl Personalizer {
         })
     }
 
+    /// The decision for a customer whose profile is already built.
+    pub fn decide_with_profile(
+        &self,
+        customer: &Customer,
+        profile: &Profile,
+        options: &CallOptions,
+    ) -> Result<Decision, Error> {
+        let mut seed = seed::fnv1a(&[
+            &customer.id,
+            &self.config.id,
+            options.send_id.as_deref().unwrap_or(""),
+        ]);
+        if options.explore == Some(Exploration::Fresh) {
+            // NOTE: the host asked for fresh exploration: re-renders will differ on purpose.
+            let mut bytes = [0u8; 8];
+            if getrandom::fill(&mut bytes).is_ok() {
+                seed ^= u64::from_le_bytes(bytes);
+            }
+        }
+        let attribute = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(str::to_lowercase)
+        };
+        // The attribute wins; otherwise what their purchases show.
+        let gender =
+            attribute(&customer.attributes.gender).or_else(|| profile.observed.gender.clone());
+        let size = attribute(&customer.attributes.size).or_else(|| profile.observed.size.clone());
+        let bandit = options.bandit.as_ref().or(self.bandit.as_ref());
+        if let Some(state) = &options.bandit {
+            decide::bandit::validate(state, "$.options.bandit")?;
+        }
+        let ctx = DecideContext {
+            catalog: &self.catalog,
+            index: &self.index,
+            angles: &self.angles,
+            config: &self.config,
+            gender: gender.as_deref(),
+            size: size.as_deref(),
+            seed,
+            has_name: customer
+                .attributes
+                .first_name
+                .as_deref()
+                .is_some_and(|n| !n.trim().is_empty()),
+            holdout: seed::in_holdout(&customer.id, &self.config.id, self.config.holdout.share),
+            bandit,
+        };
+        Ok(decide::decide(profile, &ctx))
+    }
+
     /// The full pipeline: profile, decide, write and render one customer's email.
     pub fn render(
         &self,
         customer: &Customer,
         now: i64,
-        send_id: Option<&str>,
+        options: &CallOptions,
     ) -> Result<Personalized, Error> {
         let Decided {
             profile,
             decision,
             warnings,
-        } = self.decide(customer, now, send_id)?;
+        } = self.decide(customer, now, options)?;
         let copy = self
             .copy
             .write(&decision, &self.copy_context(customer, &decision))?;
@@ -308,7 +383,14 @@ impl Personalizer {
                 first_name.as_deref()
             ))),
         );
-        let product_json = serde_json::to_value(&product).unwrap_or(serde_json::Value::Null);
+        // Without a product (empty or sold-out catalog) the copy still reads: it points at the
+        // collection instead of naming an item.
+        let product_json = match &product {
+            Some(p) => serde_json::to_value(p).unwrap_or(serde_json::Value::Null),
+            None => {
+                serde_json::json!({ "title": "latest collection", "price": "", "regular_price": "", "category": null })
+            }
+        };
         object.insert("product".into(), value(&product_json));
         object.insert(
             "brand".into(),

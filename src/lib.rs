@@ -21,13 +21,13 @@
     )
 )]
 
-mod churn_fit;
 pub mod config;
 pub mod copy;
 pub mod decide;
 mod engine;
 pub mod error;
 pub mod input;
+mod learn;
 pub mod profile;
 pub mod render;
 
@@ -39,9 +39,9 @@ pub mod wasm;
 #[cfg(test)]
 mod typescript;
 
-pub use churn_fit::{FitOptions, fit_churn_model};
-pub use engine::{CallOptions, Decided, Personalized, Personalizer, PersonalizerInit};
+pub use engine::{CallOptions, Decided, Exploration, Personalized, Personalizer, PersonalizerInit};
 pub use error::{Error, ErrorInfo};
+pub use learn::{FitOptions, compute_popularity, fit_churn_model};
 
 /// Version of this crate, for `buildInfo()`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,10 +6,17 @@
 use ts_rs::{Config, TS};
 
 use crate::FitOptions;
-use crate::config::{Brand, CampaignConfig, LifecycleThresholds, Offer, OfferPolicy, Utm};
+use crate::config::{
+    BanditConfig, Brand, CampaignConfig, DecideWeights, HoldoutConfig, LifecycleThresholds, Offer,
+    OfferPolicy, Utm,
+};
 use crate::copy::{Copy, CopySource};
-use crate::decide::{Angle, AngleCopy, Decision, OfferDecision, Positioning, Scores};
-use crate::engine::{CallOptions, Decided, Personalized, PersonalizerInit};
+use crate::decide::bandit::Arm;
+use crate::decide::{
+    Angle, AngleCopy, BanditChoice, BanditState, Decision, OfferDecision, Outcome, Positioning,
+    Scores,
+};
+use crate::engine::{CallOptions, Decided, Exploration, Personalized, PersonalizerInit};
 use crate::input::{Attributes, Customer, EventStats, Money, RawEvent, RawProduct, Timestamp};
 use crate::profile::churn::{ChurnVariant, FitReport};
 use crate::profile::{
@@ -48,6 +55,14 @@ fn all_declarations() -> String {
     decls!(
         PersonalizerInit,
         CallOptions,
+        Exploration,
+        BanditState,
+        Arm,
+        Outcome,
+        BanditChoice,
+        DecideWeights,
+        HoldoutConfig,
+        BanditConfig,
         Customer,
         Attributes,
         RawEvent,

@@ -10,6 +10,8 @@
 
 mod common;
 
+use mailfit::CallOptions;
+
 use common::*;
 
 #[test]
@@ -17,7 +19,9 @@ fn every_sample_customer_gets_a_complete_email() {
     let engine = engine();
     let now = sample_now();
     for customer in customers() {
-        let email = engine.render(&customer, now, Some("send-1")).unwrap();
+        let email = engine
+            .render(&customer, now, &CallOptions::for_send("send-1"))
+            .unwrap();
         assert!(!email.subject.is_empty(), "{}: empty subject", customer.id);
         assert!(
             !email.preheader.is_empty(),
@@ -59,7 +63,11 @@ fn behaviours_get_their_own_angles() {
         .map(|c| {
             (
                 persona(c),
-                engine.decide(c, now, None).unwrap().decision.angle,
+                engine
+                    .decide(c, now, &CallOptions::default())
+                    .unwrap()
+                    .decision
+                    .angle,
             )
         })
         .collect();
@@ -101,7 +109,7 @@ fn share(
     let hits = group
         .iter()
         .filter(|c| {
-            let d = engine.decide(c, now, None).unwrap();
+            let d = engine.decide(c, now, &CallOptions::default()).unwrap();
             let p = engine
                 .catalog()
                 .get(d.decision.product_id.as_deref().unwrap())
@@ -165,14 +173,18 @@ fn re_rendering_a_recipient_is_byte_identical_and_send_ids_vary_the_copy() {
     let now = sample_now();
     let all = customers();
     let first = &all[0];
-    let a = engine.render(first, now, Some("s1")).unwrap();
-    let b = engine.render(first, now, Some("s1")).unwrap();
+    let a = engine
+        .render(first, now, &CallOptions::for_send("s1"))
+        .unwrap();
+    let b = engine
+        .render(first, now, &CallOptions::for_send("s1"))
+        .unwrap();
     assert_eq!(a, b);
     // Across many sends, the seeded variant choice must not be constant.
     let subjects: std::collections::BTreeSet<String> = (0..20)
         .map(|i| {
             engine
-                .render(first, now, Some(&format!("send-{i}")))
+                .render(first, now, &CallOptions::for_send(format!("send-{i}")))
                 .unwrap()
                 .subject
         })

@@ -1,34 +1,36 @@
 //! Decide stage: Profile + Catalog + angle library -> [`Decision`].
 //!
-//! Product and angle are chosen jointly: every (angle, candidate) pair gets
-//! `angle score + product fit + angle/product affinity`, so many signals weigh at once rather
-//! than "if bought X show Y". Contract: deterministic in (profile, catalog, config, seed); every
-//! decision names its reasons with numbers; an empty or sold-out catalog yields a decision
-//! without a product and says why (never an error, never a panic).
+//! Product and angle are chosen jointly: each angle is worth its trigger score plus the best
+//! `product score + angle preference` among eligible products, so many signals weigh at once
+//! rather than "if bought X show Y". With bandit state, angles within a margin of the best
+//! compete by Thompson sampling; a hashed holdout gets the campaign's default email.
+//! Contract: deterministic in (profile, catalog, config, seed, bandit state); every decision
+//! names its reasons with numbers; an empty or sold-out catalog yields a decision without a
+//! product that says why (never an error, never a panic).
 
 pub mod angles;
+pub mod bandit;
 mod offer;
+mod sampling;
+pub mod scoring;
 pub mod seed;
 
 pub use angles::{Angle, AngleCopy};
+pub use bandit::{BanditChoice, BanditState, Outcome, record_outcome};
 pub use offer::{OfferDecision, Positioning, choose_offer};
+pub use scoring::DecideIndex;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::config::CampaignConfig;
-use crate::input::{Catalog, Product};
+use crate::input::Catalog;
 use crate::profile::{Lifecycle, Profile, round3};
-
-/// Candidates kept after the product pre-score, before pairing with angles.
-const SHORTLIST: usize = 40;
-/// Weight of an angle's product preferences in the joint score: they steer which product an
-/// angle shows more than which angle wins (the triggers already count the same evidence).
-const ANGLE_PREF_WEIGHT: f64 = 0.4;
+use scoring::{Scored, Scorer};
 
 /// Named score contributions, largest first (shown as reasons).
-type Parts = Vec<(String, f64)>;
+pub type Parts = Vec<(String, f64)>;
 
 /// The choice for one customer, with its reasons and scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,8 +47,10 @@ pub struct Decision {
     pub offer: OfferDecision,
     /// Copy variant keys chosen per slot, e.g. `comfort-movement/subject/1`.
     pub copy_keys: BTreeMap<String, String>,
-    /// In the campaign's holdout group (always false until holdouts are configured).
+    /// In the campaign's holdout group: gets the default email.
     pub holdout: bool,
+    /// The bandit's draw, when bandit state was passed.
+    pub bandit: Option<BanditChoice>,
     /// Seed used for every choice, as hex (JSON-safe).
     pub seed: String,
     /// Plain-language reasons, most telling first.
@@ -62,13 +66,13 @@ pub struct Decision {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Scores {
-    /// Every angle's score from the profile alone, best first.
+    /// Every angle's value (trigger score + its best product), best first.
     #[cfg_attr(test, ts(type = "Array<[string, number]>"))]
     pub angles: Vec<(String, f64)>,
     /// The hero product's score parts (`tags`, `category`, `viewed`, `angle`...).
     #[cfg_attr(test, ts(type = "Array<[string, number]>"))]
     pub product: Vec<(String, f64)>,
-    /// Eligible candidates.
+    /// Eligible products fully scored.
     pub candidates: u32,
 }
 
@@ -76,101 +80,160 @@ pub struct Scores {
 pub struct DecideContext<'a> {
     /// Indexed catalog.
     pub catalog: &'a Catalog,
-    /// Angle library.
+    /// Per-engine decision index.
+    pub index: &'a DecideIndex,
+    /// Angle library (same order as the index was built with).
     pub angles: &'a [Angle],
     /// Campaign settings.
     pub config: &'a CampaignConfig,
-    /// Customer gender from attributes, lower-cased.
+    /// Customer gender (attribute, else observed), lower-cased.
     pub gender: Option<&'a str>,
+    /// Customer size (attribute, else observed).
+    pub size: Option<&'a str>,
     /// Seed from customer, campaign and send ids.
     pub seed: u64,
     /// The customer has a first name; otherwise variants that address them by name are skipped.
     pub has_name: bool,
+    /// In the holdout group.
+    pub holdout: bool,
+    /// Bandit posteriors, when the host passes them.
+    pub bandit: Option<&'a BanditState>,
+}
+
+/// The lifecycle stage as the bandit's arms name it.
+pub fn stage_name(lifecycle: Lifecycle) -> &'static str {
+    match lifecycle {
+        Lifecycle::New => "new",
+        Lifecycle::Active => "active",
+        Lifecycle::AtRisk => "at_risk",
+        Lifecycle::Lapsed => "lapsed",
+        Lifecycle::Browser => "browser",
+    }
+}
+
+/// The value of one angle: triggers plus its best product.
+struct AngleValue {
+    angle: usize,
+    triggers: f64,
+    parts: Parts,
+    /// Position in the shortlist of the best product under this angle, and its preference.
+    best: Option<(usize, f64)>,
+    value: f64,
 }
 
 /// Decides product, alternates, angle and offer for one profile.
 pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
+    let config = ctx.config;
+    let weights = &config.weights;
+    let scorer = Scorer::new(ctx.catalog, ctx.index, weights, profile);
+    let want = config.alternates + 1;
+    let (shortlist, fallback) = candidates(profile, ctx, &scorer, want);
+
     let features = angles::features(profile, ctx.catalog);
-    let mut angle_scores: Vec<(&Angle, f64, Parts)> = ctx
+    let mut values: Vec<AngleValue> = ctx
         .angles
         .iter()
-        .map(|a| {
-            let (score, parts) = angles::score_angle(a, &features);
-            (a, score, parts)
-        })
-        .collect();
-    angle_scores.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
-
-    let (candidates, fallback) = candidates(profile, ctx);
-    let mut shortlist: Vec<(&Product, f64, Parts)> = candidates
-        .iter()
-        .map(|p| {
-            let (fit, parts) = product_fit(p, profile, &features);
-            (*p, fit, parts)
-        })
-        .collect();
-    shortlist.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
-    shortlist.truncate(SHORTLIST);
-
-    // Joint choice over (angle, product) pairs.
-    let mut best: Option<(usize, usize, f64, f64)> = None; // (angle idx, product idx, total, pref)
-    for (ai, (angle, a_score, _)) in angle_scores.iter().enumerate() {
-        for (pi, (product, fit, _)) in shortlist.iter().enumerate() {
-            let pref = angle_pref(angle, product);
-            let total = a_score + fit + pref;
-            if best.is_none_or(|(_, _, t, _)| total > t + 1e-12) {
-                best = Some((ai, pi, total, pref));
+        .enumerate()
+        .map(|(i, a)| {
+            let (triggers, parts) = angles::score_angle(a, &features);
+            let best = shortlist
+                .iter()
+                .enumerate()
+                .map(|(pos, s)| {
+                    (
+                        pos,
+                        weights.angle_prefs
+                            * ctx.index.angle_pref(i, ctx.catalog.features(s.index)),
+                        s.score,
+                    )
+                })
+                .max_by(|a, b| (a.2 + a.1).total_cmp(&(b.2 + b.1)).then(b.0.cmp(&a.0)));
+            let value = triggers + best.map_or(0.0, |(_, pref, score)| pref + score);
+            AngleValue {
+                angle: i,
+                triggers,
+                parts,
+                best: best.map(|(pos, pref, _)| (pos, pref)),
+                value,
             }
-        }
-    }
-    let (angle_idx, hero) = match best {
-        Some((ai, pi, _, pref)) => (
-            ai,
-            shortlist
-                .get(pi)
-                .map(|(p, _, parts)| (*p, parts.clone(), pref)),
-        ),
-        None => (0, None),
+        })
+        .collect();
+    values.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.angle.cmp(&b.angle)));
+
+    let (chosen, bandit_choice) = choose_angle(&values, profile, ctx);
+    let Some(chosen) = chosen else {
+        return empty_decision(ctx.seed);
     };
-    let Some((angle, angle_score, angle_parts)) = angle_scores.get(angle_idx) else {
-        // NOTE: unreachable in practice: the library is validated non-empty at build time.
+    let Some(angle) = ctx.angles.get(chosen.angle) else {
         return empty_decision(ctx.seed);
     };
 
-    let mut alternates: Vec<(&Product, f64)> = shortlist
-        .iter()
-        .map(|(p, fit, _)| (*p, fit + angle_pref(angle, p)))
-        .collect();
-    alternates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
-    let mut groups: Vec<&str> = hero
-        .iter()
-        .map(|(p, _, _)| p.item_group_id.as_str())
-        .collect();
-    let mut alternate_ids = Vec::new();
-    for (p, _) in alternates {
-        if alternate_ids.len() >= ctx.config.alternates {
-            break;
-        }
-        if !groups.contains(&p.item_group_id.as_str()) {
-            groups.push(&p.item_group_id);
-            alternate_ids.push(p.id.clone());
-        }
-    }
+    // The hero: the angle's best product, or for the holdout the most popular eligible one.
+    let hero: Option<(Scored, f64)> = if ctx.holdout {
+        let popular = ctx
+            .index
+            .by_popularity()
+            .iter()
+            .map(|&i| i as usize)
+            .find(|&i| shortlist.iter().any(|s| s.index == i));
+        popular
+            .and_then(|i| shortlist.iter().find(|s| s.index == i).copied())
+            .or_else(|| shortlist.first().copied())
+            .map(|s| (s, 0.0))
+    } else {
+        chosen
+            .best
+            .and_then(|(pos, pref)| shortlist.get(pos).map(|s| (*s, pref)))
+    };
 
-    let offer = choose_offer(profile, &ctx.config.offer_policy);
-    let mut reasons = vec![format!(
+    let alternates = alternates(&shortlist, hero.map(|h| h.0.index), chosen.angle, ctx);
+    let offer = if ctx.holdout {
+        OfferDecision {
+            positioning: Positioning::FullPrice,
+            offer: None,
+            reason: "holdout: the campaign's default email, no offer".into(),
+        }
+    } else {
+        choose_offer(profile, &config.offer_policy)
+    };
+
+    let mut reasons = Vec::new();
+    if ctx.holdout {
+        reasons.push(format!(
+            "holdout group ({:.0}% of customers get the default email)",
+            config.holdout.share * 100.0
+        ));
+    }
+    reasons.push(format!(
         "angle `{}` scored {:.2}{}",
         angle.id,
-        angle_score,
-        describe_parts(angle_parts)
-    )];
-    let mut product_parts = Vec::new();
-    if let Some((p, parts, pref)) = &hero {
-        product_parts = parts.iter().map(|(k, v)| (k.clone(), round3(*v))).collect();
-        product_parts.push(("angle".into(), round3(*pref)));
+        chosen.triggers,
+        describe_parts(&chosen.parts)
+    ));
+    if let Some(choice) = &bandit_choice {
+        let draws: Vec<String> = choice
+            .draws
+            .iter()
+            .map(|(a, d)| format!("{a} {d:.2}"))
+            .collect();
         reasons.push(format!(
-            "product `{}` fits{}",
-            p.title,
+            "bandit ({} stage) drew {}",
+            choice.stage,
+            draws.join(", ")
+        ));
+    }
+    let mut product_parts = Vec::new();
+    if let Some((s, pref)) = &hero {
+        product_parts = scorer.breakdown(s.index);
+        if *pref != 0.0 {
+            product_parts.push(("angle".into(), round3(*pref)));
+        }
+        let title = ctx
+            .catalog
+            .product(s.index)
+            .map_or("", |p| p.title.as_str());
+        reasons.push(format!(
+            "product `{title}` fits{}",
             describe_parts(&product_parts)
         ));
     } else {
@@ -183,12 +246,148 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
         reasons.push(fallback.clone());
     }
 
-    let c = &angle.copy;
-    let copy_keys = c
+    Decision {
+        product_id: hero
+            .and_then(|(s, _)| ctx.catalog.product(s.index))
+            .map(|p| p.id.clone()),
+        alternates,
+        angle: angle.id.clone(),
+        offer,
+        copy_keys: copy_keys(angle, ctx),
+        holdout: ctx.holdout,
+        bandit: bandit_choice,
+        seed: format!("{:016x}", ctx.seed),
+        reasons,
+        scores: Scores {
+            angles: values
+                .iter()
+                .filter_map(|v| {
+                    ctx.angles
+                        .get(v.angle)
+                        .map(|a| (a.id.clone(), round3(v.value)))
+                })
+                .collect(),
+            product: product_parts,
+            candidates: shortlist.len() as u32,
+        },
+        fallback,
+    }
+}
+
+/// Picks the angle: the holdout's default, a Thompson draw among near-best angles when bandit
+/// state is passed, or the best value.
+fn choose_angle<'v>(
+    values: &'v [AngleValue],
+    profile: &Profile,
+    ctx: &DecideContext,
+) -> (Option<&'v AngleValue>, Option<BanditChoice>) {
+    if ctx.holdout {
+        let default = values.iter().find(|v| {
+            ctx.angles
+                .get(v.angle)
+                .is_some_and(|a| a.id == ctx.config.holdout.angle)
+        });
+        return (default.or(values.first()), None);
+    }
+    let Some(best) = values.first() else {
+        return (None, None);
+    };
+    let margin = ctx.config.bandit.margin;
+    let Some(state) = ctx.bandit.filter(|_| margin > 0.0) else {
+        return (Some(best), None);
+    };
+    let near: Vec<&AngleValue> = values
+        .iter()
+        .filter(|v| v.value >= best.value - margin)
+        .collect();
+    let ids: Vec<&str> = near
+        .iter()
+        .filter_map(|v| ctx.angles.get(v.angle).map(|a| a.id.as_str()))
+        .collect();
+    match bandit::choose(state, stage_name(profile.lifecycle), &ids, ctx.seed) {
+        Some((i, choice)) => (near.get(i).copied().or(Some(best)), Some(choice)),
+        None => (Some(best), None),
+    }
+}
+
+/// Eligible candidates, relaxing "not bought recently" and gender/size when nothing qualifies.
+fn candidates(
+    profile: &Profile,
+    ctx: &DecideContext,
+    scorer: &Scorer,
+    want: usize,
+) -> (Vec<Scored>, Option<String>) {
+    let config = ctx.config;
+    let fresh = |p: &crate::input::Product| {
+        !profile
+            .bought_groups
+            .iter()
+            .any(|(group, days)| *group == p.item_group_id && *days <= config.recently_bought_days)
+    };
+    let fits = |p: &crate::input::Product| {
+        let gender_ok = match (ctx.gender, p.gender.as_deref()) {
+            (Some(want), Some(have)) => have == want || have == "unisex",
+            _ => true,
+        };
+        let size_ok = match (ctx.size, p.size.as_deref()) {
+            (Some(want), Some(have)) if !have.eq_ignore_ascii_case("one size") => {
+                have.eq_ignore_ascii_case(want)
+            }
+            _ => true,
+        };
+        gender_ok && size_ok
+    };
+    let strict = |i: usize| ctx.catalog.product(i).is_some_and(|p| fresh(p) && fits(p));
+    let list = scorer.shortlist(want, &strict);
+    if !list.is_empty() {
+        return (list, None);
+    }
+    let relaxed = scorer.shortlist(want, &|_| true);
+    let note = (!relaxed.is_empty())
+        .then(|| "fallback: every eligible product was bought recently or does not fit; showing the best available".to_string());
+    (relaxed, note)
+}
+
+/// Alternates under the chosen angle: best first, one per item group, none from the hero's group.
+fn alternates(
+    shortlist: &[Scored],
+    hero: Option<usize>,
+    angle: usize,
+    ctx: &DecideContext,
+) -> Vec<String> {
+    let pref = |i: usize| {
+        ctx.config.weights.angle_prefs * ctx.index.angle_pref(angle, ctx.catalog.features(i))
+    };
+    let mut ranked: Vec<(usize, f64)> = shortlist
+        .iter()
+        .map(|s| (s.index, s.score + pref(s.index)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut groups: Vec<u32> = hero.map(|h| ctx.catalog.group(h)).into_iter().collect();
+    let mut out = Vec::new();
+    for (i, _) in ranked {
+        if out.len() >= ctx.config.alternates {
+            break;
+        }
+        let group = ctx.catalog.group(i);
+        if !groups.contains(&group) {
+            groups.push(group);
+            if let Some(p) = ctx.catalog.product(i) {
+                out.push(p.id.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Copy variant per slot, chosen by the seed; without a first name, variants that address the
+/// reader by name are skipped.
+fn copy_keys(angle: &Angle, ctx: &DecideContext) -> BTreeMap<String, String> {
+    angle
+        .copy
         .slots()
         .into_iter()
         .map(|(slot, variants)| {
-            // Without a first name, prefer variants that do not address the reader by name.
             let usable: Vec<usize> = (0..variants.len())
                 .filter(|i| {
                     ctx.has_name || !variants.get(*i).is_some_and(|v| v.contains("name }}"))
@@ -204,27 +403,7 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
             };
             (slot.to_string(), format!("{}/{slot}/{index}", angle.id))
         })
-        .collect();
-
-    Decision {
-        product_id: hero.map(|(p, _, _)| p.id.clone()),
-        alternates: alternate_ids,
-        angle: angle.id.clone(),
-        offer,
-        copy_keys,
-        holdout: false,
-        seed: format!("{:016x}", ctx.seed),
-        reasons,
-        scores: Scores {
-            angles: angle_scores
-                .iter()
-                .map(|(a, s, _)| (a.id.clone(), round3(*s)))
-                .collect(),
-            product: product_parts,
-            candidates: candidates.len() as u32,
-        },
-        fallback,
-    }
+        .collect()
 }
 
 fn empty_decision(seed: u64) -> Decision {
@@ -239,6 +418,7 @@ fn empty_decision(seed: u64) -> Decision {
         },
         copy_keys: BTreeMap::new(),
         holdout: false,
+        bandit: None,
         seed: format!("{seed:016x}"),
         reasons: Vec::new(),
         scores: Scores {
@@ -262,101 +442,4 @@ fn describe_parts(parts: &[(String, f64)]) -> String {
     } else {
         format!(" ({})", shown.join(", "))
     }
-}
-
-/// Bonus of a product under an angle: the angle's preferences over its tags and categories.
-fn angle_pref(angle: &Angle, product: &Product) -> f64 {
-    ANGLE_PREF_WEIGHT
-        * product
-            .tags
-            .iter()
-            .chain(product.categories.iter())
-            .filter_map(|k| angle.product_prefs.get(k))
-            .sum::<f64>()
-}
-
-/// Eligible products, relaxing rules step by step when nothing qualifies.
-fn candidates<'a>(
-    profile: &Profile,
-    ctx: &DecideContext<'a>,
-) -> (Vec<&'a Product>, Option<String>) {
-    let config = ctx.config;
-    let showable = |p: &&Product| {
-        p.is_available()
-            && p.image_link.is_some()
-            && !config.exclude_product_ids.contains(&p.id)
-            && !p.tags.iter().any(|t| config.exclude_tags.contains(t))
-    };
-    let fresh = |p: &&Product| {
-        !profile
-            .bought_groups
-            .iter()
-            .any(|(group, days)| *group == p.item_group_id && *days <= config.recently_bought_days)
-    };
-    let fits_gender = |p: &&Product| match (ctx.gender, p.gender.as_deref()) {
-        (Some(want), Some(have)) => have == want || have == "unisex",
-        _ => true,
-    };
-    let all = ctx.catalog.products();
-    let strict: Vec<&Product> = all
-        .iter()
-        .filter(showable)
-        .filter(fresh)
-        .filter(fits_gender)
-        .collect();
-    if !strict.is_empty() {
-        return (strict, None);
-    }
-    let relaxed: Vec<&Product> = all.iter().filter(showable).collect();
-    let note = (!relaxed.is_empty())
-        .then(|| "fallback: every eligible product was bought recently or does not fit; showing the best available".to_string());
-    (relaxed, note)
-}
-
-/// Fit of a product to a profile, with named parts.
-fn product_fit(
-    p: &Product,
-    profile: &Profile,
-    features: &BTreeMap<String, f64>,
-) -> (f64, Vec<(String, f64)>) {
-    let feature = |name: String| features.get(&name).copied().unwrap_or(0.0);
-    let has = |tag: &str| p.tags.iter().any(|t| t == tag);
-    let s = &profile.style;
-    let mut parts: Vec<(String, f64)> = Vec::with_capacity(8);
-    let tags: f64 = p
-        .tags
-        .iter()
-        .map(|t| feature(format!("tag:{t}")))
-        .sum::<f64>()
-        * 0.6;
-    parts.push(("tags".into(), tags));
-    let cats: f64 = p
-        .categories
-        .iter()
-        .map(|c| feature(format!("cat:{c}")))
-        .sum::<f64>()
-        * 0.5;
-    parts.push(("category".into(), cats));
-    if has("new-collection") {
-        parts.push(("novelty".into(), s.novelty));
-    }
-    if has("matching-set") {
-        parts.push(("sets".into(), s.set_buying));
-    }
-    if p.sale_price_minor.is_some() {
-        parts.push(("sale".into(), s.discount_sensitivity * 0.8));
-    }
-    if let Some(typical) = s.typical_price_minor.filter(|t| *t > 0) {
-        let log_ratio = (p.effective_price_minor() as f64 / typical as f64).ln();
-        parts.push(("price".into(), 0.5 * (-(log_ratio * log_ratio) / 0.3).exp()));
-    }
-    if let Some(rank) = profile.recently_viewed.iter().position(|id| *id == p.id) {
-        parts.push(("viewed".into(), 1.2 * 0.8f64.powi(rank as i32)));
-    }
-    if profile.lifecycle == Lifecycle::Browser && has("entry") {
-        parts.push(("entry".into(), 1.2));
-    }
-    parts.retain(|(_, v)| v.abs() > 1e-9);
-    parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
-    (parts.iter().map(|(_, v)| v).sum(), parts)
 }

@@ -19,3 +19,15 @@ pub fn pick(seed: u64, slot: &str, len: usize) -> usize {
     }
     (fnv1a(&[&seed.to_string(), slot]) % len as u64) as usize
 }
+
+/// Stable holdout membership: the same customer is in or out for the whole campaign
+/// (independent of send id), and `share` of all ids are in.
+pub fn in_holdout(customer_id: &str, campaign_id: &str, share: f64) -> bool {
+    if !(share > 0.0) {
+        return false;
+    }
+    let h = fnv1a(&[customer_id, campaign_id, "holdout"]);
+    // NOTE: FNV's low bits mix poorly on similar ids; fold the high half in before scaling.
+    let mixed = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    ((mixed >> 11) as f64 / (1u64 << 53) as f64) < share
+}

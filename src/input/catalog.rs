@@ -64,6 +64,10 @@ pub struct RawProduct {
     /// ISO 4217 code when `price` is a plain number (default: the campaign currency).
     #[cfg_attr(test, ts(optional))]
     pub currency: Option<String>,
+    /// Merchant Center's cost of goods sold: with the price it gives the margin hint.
+    #[serde(alias = "costOfGoodsSold")]
+    #[cfg_attr(test, ts(optional))]
+    pub cost_of_goods_sold: Option<Money>,
     /// Free tags: `studio`, `low-impact`, `matching-set`, `new-collection`, `everyday`, `entry`...
     #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub tags: Vec<String>,
@@ -121,6 +125,10 @@ pub struct Product {
     pub gender: Option<String>,
     /// Tags, lower-cased, sorted, unique.
     pub tags: Vec<String>,
+    /// Units in stock, when the feed says.
+    pub stock: Option<i64>,
+    /// (price - cost) / price, when the feed gives a cost of goods sold.
+    pub margin: Option<f64>,
 }
 
 impl Product {
@@ -230,6 +238,17 @@ impl RawProduct {
             size: non_empty(self.size),
             gender: non_empty(self.gender).map(|g| g.to_lowercase()),
             tags: tags.into_iter().collect(),
+            stock: self
+                .stock
+                .filter(|s| s.is_finite())
+                .map(|s| s.clamp(-1e12, 1e12) as i64),
+            margin: self
+                .cost_of_goods_sold
+                .as_ref()
+                .and_then(Money::to_minor)
+                .map(|(cost, _)| (price_minor - cost) as f64 / price_minor as f64)
+                .filter(|m| m.is_finite())
+                .map(|m| m.clamp(-1.0, 1.0)),
         })
     }
 }

@@ -43,6 +43,8 @@ pub struct Catalog {
     groups: Vec<u32>,
     /// Per product: which special tags it carries.
     flags: Vec<ProductFlags>,
+    /// Per feature id: the products carrying it (ascending), for pruned scoring.
+    postings: Vec<Vec<u32>>,
     group_count: usize,
     vocab: Vocab,
     special: SpecialTags,
@@ -90,6 +92,14 @@ impl Catalog {
             catalog.products.push(product);
         }
         catalog.group_count = group_ids.len();
+        catalog.postings = vec![Vec::new(); catalog.vocab.len()];
+        for (index, features) in catalog.features.iter().enumerate() {
+            for &id in features {
+                if let Some(list) = catalog.postings.get_mut(id as usize) {
+                    list.push(index as u32);
+                }
+            }
+        }
         let v = &catalog.vocab;
         catalog.special = SpecialTags {
             new_collection: v.get(FeatureKind::Tag, "new-collection"),
@@ -168,6 +178,13 @@ impl Catalog {
     /// Feature ids of the product at a position (sorted).
     pub fn features(&self, index: usize) -> &[u32] {
         self.features.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Products carrying a feature, ascending.
+    pub fn postings(&self, feature: u32) -> &[u32] {
+        self.postings
+            .get(feature as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Special tags of the product at a position.

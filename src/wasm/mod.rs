@@ -109,14 +109,14 @@ impl Personalizer {
         &self,
         customer: JsValue,
         options: JsValue,
-        call: impl FnOnce(&Engine, &Customer, i64, Option<&str>) -> Result<T, Error>,
+        call: impl FnOnce(&Engine, &Customer, i64, &CallOptions) -> Result<T, Error>,
     ) -> Result<JsValue, JsValue> {
         let customer: Customer = from_js("$", customer)?;
         let options = options_from_js(options)?;
         let now = options
             .resolve_now(host_now())
             .map_err(|e| js_error(e.into()))?;
-        to_js(&call(&self.engine, &customer, now, options.send_id.as_deref()).map_err(js_error)?)
+        to_js(&call(&self.engine, &customer, now, &options).map_err(js_error)?)
     }
 }
 
@@ -133,6 +133,37 @@ pub fn fit_churn_model(
         from_js("$.options", options)?
     };
     to_js(&crate::fit_churn_model(customers, &options, host_now()).map_err(js_error)?)
+}
+
+/// Popularity by product id over a customer base, for `new Personalizer({ popularity })`.
+#[wasm_bindgen(js_name = computePopularity, unchecked_return_type = "Record<string, number>")]
+pub fn compute_popularity(
+    #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let customers: Vec<Customer> = from_js("$.customers", customers)?;
+    let options: crate::FitOptions = if options.is_undefined() || options.is_null() {
+        Default::default()
+    } else {
+        from_js("$.options", options)?
+    };
+    to_js(&crate::compute_popularity(customers, &options, host_now()).map_err(js_error)?)
+}
+
+/// Folds one email's outcome into the bandit state (pure: returns the new state to store).
+#[wasm_bindgen(js_name = recordOutcome, unchecked_return_type = "BanditState")]
+pub fn record_outcome(
+    #[wasm_bindgen(unchecked_param_type = "BanditState | undefined")] state: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Outcome")] outcome: JsValue,
+) -> Result<JsValue, JsValue> {
+    let state: crate::decide::BanditState = if state.is_undefined() || state.is_null() {
+        Default::default()
+    } else {
+        from_js("$.state", state)?
+    };
+    crate::decide::bandit::validate(&state, "$.state").map_err(|e| js_error(e.into()))?;
+    let outcome: crate::decide::Outcome = from_js("$.outcome", outcome)?;
+    to_js(&crate::decide::record_outcome(state, &outcome).map_err(|e| js_error(e.into()))?)
 }
 
 /// What runs: crate version, git commit, compiler and wasm-bindgen versions.
@@ -186,7 +217,7 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.per_recipient(customer, options, |engine, customer, now, _| {
+        self.per_recipient(customer, options, |engine, customer, now, _options| {
             engine.profile(customer, now)
         })
     }
@@ -198,8 +229,8 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.per_recipient(customer, options, |engine, customer, now, send| {
-            engine.decide(customer, now, send)
+        self.per_recipient(customer, options, |engine, customer, now, options| {
+            engine.decide(customer, now, options)
         })
     }
 
@@ -210,8 +241,8 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.per_recipient(customer, options, |engine, customer, now, send| {
-            engine.render(customer, now, send)
+        self.per_recipient(customer, options, |engine, customer, now, options| {
+            engine.render(customer, now, options)
         })
     }
 

@@ -23,7 +23,15 @@ churnModel?: ChurnModel,
 /**
  * A replacement angle library (default: `templates/angles.json`).
  */
-angles?: Array<Angle>, };
+angles?: Array<Angle>, 
+/**
+ * Popularity by product id (any non-negative scale), e.g. from `computePopularity`.
+ */
+popularity?: { [key in string]: number }, 
+/**
+ * Bandit posteriors for every call (a call's `options.bandit` overrides them).
+ */
+bandit?: BanditState, };
 
 /**
  * Per-call options.
@@ -37,7 +45,181 @@ now?: Timestamp,
 /**
  * The ESP's send id: part of the seed, so one send re-renders identically.
  */
-sendId?: string, };
+sendId?: string, 
+/**
+ * Bandit posteriors for this call (overrides the engine's).
+ */
+bandit?: BanditState, 
+/**
+ * `seeded` (default: reproducible) or `fresh` (new randomness for the bandit each call).
+ */
+explore?: Exploration, };
+
+/**
+ * Where the bandit's randomness comes from.
+ */
+export type Exploration = "seeded" | "fresh";
+
+/**
+ * Posteriors by arm (`at_risk/comfort-movement`).
+ */
+export type BanditState = { 
+/**
+ * Beta posteriors, by `<stage>/<angle>`.
+ */
+arms?: { [key in string]: Arm }, };
+
+/**
+ * One arm's posterior and totals.
+ */
+export type Arm = { 
+/**
+ * 1 + rewarded sends.
+ */
+alpha?: number, 
+/**
+ * 1 + unrewarded sends.
+ */
+beta?: number, 
+/**
+ * Sends recorded.
+ */
+sends?: number, 
+/**
+ * Revenue recorded, in major units.
+ */
+revenue?: number, };
+
+/**
+ * What happened to one email.
+ */
+export type Outcome = { 
+/**
+ * The recipient (not stored; kept for the host's own logs).
+ */
+customerId?: string, 
+/**
+ * The angle the email used (`decision.angle`).
+ */
+angle: string, 
+/**
+ * The lifecycle stage at send time (`decision.bandit.stage`); `any` when absent.
+ */
+stage?: string, 
+/**
+ * Opened (recorded nowhere: not a reward).
+ */
+opened?: boolean, 
+/**
+ * Clicked.
+ */
+clicked?: boolean, 
+/**
+ * Converted.
+ */
+converted?: boolean, 
+/**
+ * Revenue attributed, major units.
+ */
+revenue?: number, };
+
+/**
+ * The bandit's part of a decision, shown in the preview and sent back with outcomes.
+ */
+export type BanditChoice = { 
+/**
+ * Stage whose arms competed.
+ */
+stage: string, 
+/**
+ * Draws per competing angle (the highest won).
+ */
+draws: Array<[string, number]>, };
+
+/**
+ * Weights of the product score (all finite, |w| <= 10; absurd values fall back to these).
+ */
+export type DecideWeights = { 
+/**
+ * Tag affinity match (default 0.6).
+ */
+tags?: number, 
+/**
+ * Category affinity match (default 0.5).
+ */
+categories?: number, 
+/**
+ * Colour and size affinity match (default 0.2).
+ */
+attributes?: number, 
+/**
+ * Novelty seeking × `new-collection` (default 1.0).
+ */
+novelty?: number, 
+/**
+ * Set buying × `matching-set` (default 1.0).
+ */
+sets?: number, 
+/**
+ * Discount sensitivity × on sale (default 0.8).
+ */
+sale?: number, 
+/**
+ * Price close to what they usually pay (default 0.5).
+ */
+price?: number, 
+/**
+ * Viewed, carted or wishlisted recently (default 1.2, less for older views).
+ */
+viewed?: number, 
+/**
+ * `entry` products for customers who never bought (default 2.0).
+ */
+entry?: number, 
+/**
+ * Popularity across all customers, 0..1 (default 0.4).
+ */
+popularity?: number, 
+/**
+ * Margin hint from `cost_of_goods_sold` (default 0.3).
+ */
+margin?: number, 
+/**
+ * Penalty for nearly sold-out products (stock <= 5; default 0.3).
+ */
+lowStock?: number, 
+/**
+ * Penalty for categories they already own plenty of (default 0.3).
+ */
+diversity?: number, 
+/**
+ * Weight of an angle's product preferences in the joint choice (default 0.4).
+ */
+anglePrefs?: number, };
+
+/**
+ * A stable holdout: this share of customers gets the campaign's default email.
+ */
+export type HoldoutConfig = { 
+/**
+ * Share of customers held out, 0..=0.5 (default 0: no holdout).
+ */
+share?: number, 
+/**
+ * Angle of the default email (default `win-back`), with the most popular eligible product
+ * and no offer.
+ */
+angle?: string, };
+
+/**
+ * How far the bandit may stray from the rules.
+ */
+export type BanditConfig = { 
+/**
+ * Angles whose score is within this margin of the best compete by Thompson sampling
+ * (default 0.5; 0 turns exploration off). Applies only when bandit state is passed.
+ */
+margin?: number, };
 
 /**
  * One recipient: an id, optional attributes, and the events the CRM holds for them.
@@ -286,6 +468,10 @@ gender?: string,
  */
 currency?: string, 
 /**
+ * Merchant Center's cost of goods sold: with the price it gives the margin hint.
+ */
+cost_of_goods_sold?: Money, 
+/**
  * Free tags: `studio`, `low-impact`, `matching-set`, `new-collection`, `everyday`, `entry`...
  */
 tags?: Array<string>, };
@@ -345,7 +531,19 @@ alternates?: number,
 /**
  * Per-customer limit on events read (the most recent are kept; default 5,000).
  */
-maxEvents?: number, };
+maxEvents?: number, 
+/**
+ * Weights of the product score.
+ */
+weights?: DecideWeights, 
+/**
+ * The holdout group.
+ */
+holdout?: HoldoutConfig, 
+/**
+ * Bandit exploration.
+ */
+bandit?: BanditConfig, };
 
 /**
  * The brand behind the email.
@@ -497,7 +695,11 @@ variant?: ChurnVariant,
 /**
  * Per-customer event limit, as in the campaign config (default 5,000).
  */
-maxEvents?: number, };
+maxEvents?: number, 
+/**
+ * Half-life in days of popularity evidence (default 30).
+ */
+halfLifeDays?: number, };
 
 /**
  * A fitted model with its diagnostics.
@@ -1014,9 +1216,13 @@ offer: OfferDecision,
  */
 copyKeys: { [key in string]: string }, 
 /**
- * In the campaign's holdout group (always false until holdouts are configured).
+ * In the campaign's holdout group: gets the default email.
  */
 holdout: boolean, 
+/**
+ * The bandit's draw, when bandit state was passed.
+ */
+bandit: BanditChoice | null, 
 /**
  * Seed used for every choice, as hex (JSON-safe).
  */
@@ -1039,7 +1245,7 @@ fallback: string | null, };
  */
 export type Scores = { 
 /**
- * Every angle's score from the profile alone, best first.
+ * Every angle's value (trigger score + its best product), best first.
  */
 angles: Array<[string, number]>, 
 /**
@@ -1047,7 +1253,7 @@ angles: Array<[string, number]>,
  */
 product: Array<[string, number]>, 
 /**
- * Eligible candidates.
+ * Eligible products fully scored.
  */
 candidates: number, };
 

@@ -2,6 +2,10 @@
 //!
 //! Every field has a documented default, so `{}` is a valid campaign.
 
+mod decision;
+
+pub use decision::{BanditConfig, DecideWeights, HoldoutConfig};
+
 use serde::{Deserialize, Serialize};
 
 /// One campaign's settings, camelCase in JSON.
@@ -48,6 +52,15 @@ pub struct CampaignConfig {
     /// Per-customer limit on events read (the most recent are kept; default 5,000).
     #[cfg_attr(test, ts(as = "Option<usize>", optional))]
     pub max_events: usize,
+    /// Weights of the product score.
+    #[cfg_attr(test, ts(as = "Option<DecideWeights>", optional))]
+    pub weights: DecideWeights,
+    /// The holdout group.
+    #[cfg_attr(test, ts(as = "Option<HoldoutConfig>", optional))]
+    pub holdout: HoldoutConfig,
+    /// Bandit exploration.
+    #[cfg_attr(test, ts(as = "Option<BanditConfig>", optional))]
+    pub bandit: BanditConfig,
 }
 
 impl Default for CampaignConfig {
@@ -66,6 +79,9 @@ impl Default for CampaignConfig {
             exclude_product_ids: Vec::new(),
             alternates: 3,
             max_events: 5_000,
+            weights: DecideWeights::default(),
+            holdout: HoldoutConfig::default(),
+            bandit: BanditConfig::default(),
         }
     }
 }
@@ -259,6 +275,21 @@ impl CampaignConfig {
             "maxEvents",
         ) {
             self.max_events = defaults.max_events;
+        }
+        for name in self.weights.sanitize() {
+            fix(false, &format!("weights.{name}"));
+        }
+        if !fix(
+            self.holdout.share.is_finite() && (0.0..=0.5).contains(&self.holdout.share),
+            "holdout.share",
+        ) {
+            self.holdout.share = 0.0;
+        }
+        if !fix(
+            self.bandit.margin.is_finite() && (0.0..=10.0).contains(&self.bandit.margin),
+            "bandit.margin",
+        ) {
+            self.bandit.margin = defaults.bandit.margin;
         }
         let policy = &mut self.offer_policy;
         let before = policy.offers.len();

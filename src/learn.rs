@@ -1,0 +1,104 @@
+//! Offline learning over a customer base, in the same shapes `Personalizer` takes: the churn
+//! model's parameters (`churnModel`) and product popularity (`popularity`). Run nightly or per
+//! campaign, not per send; the results are plain JSON the host passes to the engine.
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use std::collections::BTreeMap;
+
+use crate::input::{Customer, EventKind, Timestamp, normalize_events, parse_timestamp};
+use crate::profile::churn::{ChurnVariant, FitReport, fit, points_from_events};
+
+/// Options of a fit (camelCase in JSON).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
+#[serde(rename_all = "camelCase", default)]
+pub struct FitOptions {
+    /// End of observation (ISO 8601 or Unix time); the host's clock when absent.
+    pub now: Option<Timestamp>,
+    /// `mbg_nbd` (default) or `bg_nbd`.
+    pub variant: Option<ChurnVariant>,
+    /// Per-customer event limit, as in the campaign config (default 5,000).
+    pub max_events: Option<usize>,
+    /// Half-life in days of popularity evidence (default 30).
+    pub half_life_days: Option<f64>,
+}
+
+impl FitOptions {
+    fn resolve_now(&self, host_now: i64) -> Result<i64, Error> {
+        match &self.now {
+            Some(ts) => Ok(parse_timestamp(ts).ok_or_else(|| {
+                crate::error::InputError::invalid("$.now", "unreadable timestamp")
+            })?),
+            None => Ok(host_now),
+        }
+    }
+
+    fn max_events(&self) -> usize {
+        self.max_events.filter(|m| *m > 0).unwrap_or(5_000)
+    }
+}
+
+/// Fits MBG/NBD or BG/NBD parameters (in days) on customers' purchase histories.
+///
+/// Customers who never bought before `now` carry no information for these models and are
+/// left out; `FitReport::customers` says how many were used.
+pub fn fit_churn_model(
+    customers: Vec<Customer>,
+    options: &FitOptions,
+    host_now: i64,
+) -> Result<FitReport, Error> {
+    let now = match &options.now {
+        Some(ts) => parse_timestamp(ts)
+            .ok_or_else(|| crate::error::InputError::invalid("$.now", "unreadable timestamp"))?,
+        None => host_now,
+    };
+    let max_events = options.max_events.filter(|m| *m > 0).unwrap_or(5_000);
+    let points: Vec<_> = customers
+        .into_iter()
+        .filter_map(|c| points_from_events(&normalize_events(c.events, max_events).0, now))
+        .collect();
+    let mut report = fit(&points, options.variant.unwrap_or_default())?;
+    report.model.source = "fitted".into();
+    Ok(report)
+}
+
+/// Popularity by product id: purchases 5, cart adds 3, wishlist adds 2.5, views 1, decayed by
+/// age (half-life 30 days by default), summed over all customers and scaled so the top is 1.
+pub fn compute_popularity(
+    customers: Vec<Customer>,
+    options: &FitOptions,
+    host_now: i64,
+) -> Result<BTreeMap<String, f64>, Error> {
+    let now = options.resolve_now(host_now)?;
+    let half_life = options
+        .half_life_days
+        .filter(|h| h.is_finite() && *h > 0.0)
+        .unwrap_or(30.0);
+    let rate = std::f64::consts::LN_2 / half_life;
+    let mut scores: BTreeMap<String, f64> = BTreeMap::new();
+    for customer in customers {
+        for e in normalize_events(customer.events, options.max_events()).0 {
+            let weight = match e.kind {
+                EventKind::Purchase => 5.0,
+                EventKind::Cart | EventKind::Checkout => 3.0,
+                EventKind::Wishlist => 2.5,
+                EventKind::View => 1.0,
+                _ => continue,
+            };
+            let (Some(id), true) = (e.product_id, e.at <= now) else {
+                continue;
+            };
+            let days = (now - e.at) as f64 / 86_400.0;
+            *scores.entry(id).or_default() += weight * (-rate * days).exp();
+        }
+    }
+    let top = scores.values().copied().fold(0.0f64, f64::max);
+    if top > 0.0 {
+        for v in scores.values_mut() {
+            *v = (*v / top * 1000.0).round() / 1000.0;
+        }
+    }
+    Ok(scores)
+}
