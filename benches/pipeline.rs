@@ -2,6 +2,8 @@
 //!
 //! - profile: 200 canonical events -> Profile (the issue's budget: well under 20 µs);
 //! - normalize+profile: the same from raw Segment-shaped events;
+//! - decide: a sample customer's decision over a 2,072-product catalog (the sample catalog
+//!   repeated 14 times as distinct products; the issue's budget: well under 30 µs);
 //! - render: a sample customer through the whole pipeline (profile, decide, copy, render).
 #![allow(
     clippy::unwrap_used,
@@ -26,6 +28,26 @@ fn engine() -> Personalizer {
     let init = format!(r#"{{"catalog": {CATALOG}, "campaign": {CAMPAIGN}}}"#);
     Personalizer::new(mailfit::error::from_json_str::<PersonalizerInit>("$", &init).unwrap())
         .unwrap()
+}
+
+/// The sample catalog repeated 14 times (2,072 products, 1,470 item groups' worth of variety).
+fn large_engine() -> Personalizer {
+    let base: Vec<serde_json::Value> = serde_json::from_str(CATALOG).unwrap();
+    let mut products = Vec::new();
+    for copy in 0..14 {
+        for p in &base {
+            let mut p = p.clone();
+            if copy > 0 {
+                for key in ["id", "item_group_id"] {
+                    let v = format!("{}-{copy}", p[key].as_str().unwrap());
+                    p[key] = serde_json::Value::String(v);
+                }
+            }
+            products.push(p);
+        }
+    }
+    let init = serde_json::json!({"catalog": products, "campaign": serde_json::from_str::<serde_json::Value>(CAMPAIGN).unwrap()});
+    Personalizer::new(serde_json::from_value::<PersonalizerInit>(init).unwrap()).unwrap()
 }
 
 /// 200 Segment events over a year: views, cart adds and orders across the catalog.
@@ -86,6 +108,22 @@ fn benches(c: &mut Criterion) {
         })
     });
     let customers: Vec<Customer> = mailfit::error::from_json_str("$", CUSTOMERS).unwrap();
+    let large = large_engine();
+    assert!(large.catalog().len() >= 2_000);
+    for (name, customer) in [
+        ("decide/2k_products/studio", &customers[0]),
+        ("decide/2k_products/browser", &customers[200]),
+    ] {
+        let profile = large.profile(customer, NOW).unwrap();
+        let options = mailfit::CallOptions::for_send("bench");
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                large
+                    .decide_with_profile(black_box(customer), &profile, &options)
+                    .unwrap()
+            })
+        });
+    }
     let studio = &customers[0];
     c.bench_function("render/sample_customer", |b| {
         b.iter(|| {

@@ -141,7 +141,7 @@ pub struct Personalizer {
     angles: Vec<Angle>,
     copy: CopyLibrary,
     renderer: Renderer,
-    index: DecideIndex,
+    pub(crate) index: DecideIndex,
     bandit: Option<BanditState>,
     warnings: Vec<String>,
 }

@@ -443,3 +443,27 @@ fn malformed_bandit_state_is_a_typed_error() {
     let no_angle = record_outcome(BanditState::default(), &Outcome::default());
     assert!(no_angle.is_err());
 }
+
+#[test]
+fn a_viewed_product_that_sold_out_is_never_shown() {
+    let engine = engine();
+    let sold_out = engine
+        .catalog()
+        .products()
+        .iter()
+        .find(|p| !p.is_available())
+        .unwrap()
+        .id
+        .clone();
+    let events: Vec<serde_json::Value> = (0..8)
+        .map(|d| serde_json::json!({"kind": "view", "at": format!("2026-11-1{d}T10:00:00Z"), "productId": sold_out}))
+        .collect();
+    let customer: Customer =
+        serde_json::from_value(serde_json::json!({"id": "fan", "events": events})).unwrap();
+    let d = engine
+        .decide(&customer, sample_now(), &CallOptions::default())
+        .unwrap()
+        .decision;
+    assert_ne!(d.product_id.as_deref(), Some(sold_out.as_str()));
+    assert!(!d.alternates.contains(&sold_out));
+}

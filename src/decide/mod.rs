@@ -130,6 +130,11 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
     let (shortlist, fallback) = candidates(profile, ctx, &scorer, want);
 
     let features = angles::features(profile, ctx.catalog);
+    // Every angle's preference for every candidate, computed once.
+    let prefs: Vec<Vec<f64>> = shortlist
+        .iter()
+        .map(|s| ctx.index.angle_prefs(ctx.catalog.features(s.index)))
+        .collect();
     let mut values: Vec<AngleValue> = ctx
         .angles
         .iter()
@@ -138,12 +143,12 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
             let (triggers, parts) = angles::score_angle(a, &features);
             let best = shortlist
                 .iter()
+                .zip(&prefs)
                 .enumerate()
-                .map(|(pos, s)| {
+                .map(|(pos, (s, p))| {
                     (
                         pos,
-                        weights.angle_prefs
-                            * ctx.index.angle_pref(i, ctx.catalog.features(s.index)),
+                        weights.angle_prefs * p.get(i).copied().unwrap_or(0.0),
                         s.score,
                     )
                 })
@@ -186,7 +191,13 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
             .and_then(|(pos, pref)| shortlist.get(pos).map(|s| (*s, pref)))
     };
 
-    let alternates = alternates(&shortlist, hero.map(|h| h.0.index), chosen.angle, ctx);
+    let alternates = alternates(
+        &shortlist,
+        &prefs,
+        hero.map(|h| h.0.index),
+        chosen.angle,
+        ctx,
+    );
     let offer = if ctx.holdout {
         OfferDecision {
             positioning: Positioning::FullPrice,
@@ -351,16 +362,21 @@ fn candidates(
 /// Alternates under the chosen angle: best first, one per item group, none from the hero's group.
 fn alternates(
     shortlist: &[Scored],
+    prefs: &[Vec<f64>],
     hero: Option<usize>,
     angle: usize,
     ctx: &DecideContext,
 ) -> Vec<String> {
-    let pref = |i: usize| {
-        ctx.config.weights.angle_prefs * ctx.index.angle_pref(angle, ctx.catalog.features(i))
-    };
+    let weight = ctx.config.weights.angle_prefs;
     let mut ranked: Vec<(usize, f64)> = shortlist
         .iter()
-        .map(|s| (s.index, s.score + pref(s.index)))
+        .zip(prefs)
+        .map(|(s, p)| {
+            (
+                s.index,
+                s.score + weight * p.get(angle).copied().unwrap_or(0.0),
+            )
+        })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut groups: Vec<u32> = hero.map(|h| ctx.catalog.group(h)).into_iter().collect();

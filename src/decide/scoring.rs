@@ -8,7 +8,8 @@
 //! (best by that score, recently viewed, most popular) gets the full score with price fit,
 //! recency of views and eligibility checks.
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
 
 use super::Parts;
 use super::angles::Angle;
@@ -17,18 +18,22 @@ use crate::input::{Catalog, FeatureKind, Product};
 use crate::profile::{Lifecycle, Profile, round3};
 
 /// Products fully scored per recipient, beyond the recently viewed and most popular.
-const SHORTLIST: usize = 48;
+const SHORTLIST: usize = 32;
 /// Most popular products always considered.
-const POPULAR: usize = 16;
+const POPULAR: usize = 8;
 
 /// Per-engine precomputation for decisions.
 #[derive(Debug, Clone, Default)]
 pub struct DecideIndex {
     showable: Vec<bool>,
-    static_score: Vec<f64>,
+    /// Static score per product, negative infinity where the product cannot be shown: the
+    /// starting point of every recipient's coarse scores.
+    static_masked: Vec<f64>,
     popularity: Vec<f64>,
     by_popularity: Vec<u32>,
-    angle_prefs: Vec<Vec<(u32, f64)>>,
+    /// Per feature id: (angle position, preference weight) of the angles that prefer it.
+    feature_angles: Vec<Vec<(usize, f64)>>,
+    angle_count: usize,
 }
 
 impl DecideIndex {
@@ -59,10 +64,11 @@ impl DecideIndex {
             let low_stock = matches!(p.stock, Some(s) if s <= 5);
             index.showable.push(showable);
             index.popularity.push(pop);
-            index.static_score.push(
-                w.popularity * pop + w.margin * p.margin.unwrap_or(0.0)
-                    - if low_stock { w.low_stock } else { 0.0 },
-            );
+            let score = w.popularity * pop + w.margin * p.margin.unwrap_or(0.0)
+                - if low_stock { w.low_stock } else { 0.0 };
+            index
+                .static_masked
+                .push(if showable { score } else { f64::NEG_INFINITY });
         }
         let mut order: Vec<u32> = (0..catalog.len() as u32)
             .filter(|&i| index.showable.get(i as usize) == Some(&true))
@@ -74,22 +80,20 @@ impl DecideIndex {
         });
         index.by_popularity = order;
         let vocab = catalog.vocab();
-        index.angle_prefs = angles
-            .iter()
-            .map(|a| {
-                let mut prefs: Vec<(u32, f64)> = a
-                    .product_prefs
-                    .iter()
-                    .flat_map(|(key, weight)| {
-                        [FeatureKind::Tag, FeatureKind::Category]
-                            .into_iter()
-                            .filter_map(move |k| vocab.get(k, key).map(|id| (id, *weight)))
-                    })
-                    .collect();
-                prefs.sort_by_key(|(id, _)| *id);
-                prefs
-            })
-            .collect();
+        index.feature_angles = vec![Vec::new(); vocab.len()];
+        index.angle_count = angles.len();
+        for (position, angle) in angles.iter().enumerate() {
+            for (key, weight) in &angle.product_prefs {
+                for kind in [FeatureKind::Tag, FeatureKind::Category] {
+                    if let Some(list) = vocab
+                        .get(kind, key)
+                        .and_then(|id| index.feature_angles.get_mut(id as usize))
+                    {
+                        list.push((position, *weight));
+                    }
+                }
+            }
+        }
         index
     }
 
@@ -103,16 +107,21 @@ impl DecideIndex {
         &self.by_popularity
     }
 
-    /// Preference of angle `angle` for the product with `features` (sorted ids).
-    pub fn angle_pref(&self, angle: usize, features: &[u32]) -> f64 {
-        let Some(prefs) = self.angle_prefs.get(angle) else {
-            return 0.0;
-        };
+    /// Every angle's preference for the product with `features`, indexed by angle position.
+    pub fn angle_prefs(&self, features: &[u32]) -> Vec<f64> {
+        let mut prefs = vec![0.0; self.angle_count];
+        for &id in features {
+            for &(angle, weight) in self
+                .feature_angles
+                .get(id as usize)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if let Some(p) = prefs.get_mut(angle) {
+                    *p += weight;
+                }
+            }
+        }
         prefs
-            .iter()
-            .filter(|(id, _)| features.binary_search(id).is_ok())
-            .map(|(_, w)| w)
-            .sum()
     }
 
     /// Can be shown to anyone (in stock, with an image, not excluded).
@@ -122,7 +131,11 @@ impl DecideIndex {
 
     /// The recipient-independent part of a product's score.
     pub fn static_score(&self, index: usize) -> f64 {
-        self.static_score.get(index).copied().unwrap_or(0.0)
+        self.static_masked
+            .get(index)
+            .copied()
+            .filter(|s| s.is_finite())
+            .unwrap_or(0.0)
     }
 }
 
@@ -133,6 +146,25 @@ pub struct Scored {
     pub index: usize,
     /// Full product score.
     pub score: f64,
+}
+
+/// A coarse score with a total order, for the bounded heap.
+#[derive(PartialEq)]
+struct Ranked(f64, u32);
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    /// Higher score first, then lower position (so a min-heap of `Reverse` drops the worst).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
+    }
 }
 
 /// Per-recipient scoring state.
@@ -256,8 +288,7 @@ impl<'a> Scorer<'a> {
     /// that pass `eligible`, fully scored, best first. Falls back to scanning the whole catalog
     /// when the shortlist holds fewer than `want` eligible products.
     pub fn shortlist(&self, want: usize, eligible: &dyn Fn(usize) -> bool) -> Vec<Scored> {
-        let n = self.catalog.len();
-        let mut coarse = vec![0.0f64; n];
+        let mut coarse = self.index.static_masked.clone();
         for (id, &w) in self.feature_weight.iter().enumerate() {
             if w != 0.0 {
                 for &i in self.catalog.postings(id as u32) {
@@ -267,21 +298,29 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        let mut order: Vec<u32> = (0..n as u32)
-            .filter(|&i| self.index.showable(i as usize))
-            .collect();
-        let key = |i: u32| {
-            coarse.get(i as usize).copied().unwrap_or(0.0) + self.index.static_score(i as usize)
-        };
-        let by_coarse = |a: &u32, b: &u32| key(*b).total_cmp(&key(*a)).then(a.cmp(b));
-        let mut picked: Vec<usize> = Vec::with_capacity(SHORTLIST + POPULAR + self.viewed.len());
-        if order.len() > SHORTLIST {
-            order.select_nth_unstable_by(SHORTLIST, by_coarse);
-            picked.extend(order.iter().take(SHORTLIST).map(|&i| i as usize));
-        } else {
-            picked.extend(order.iter().map(|&i| i as usize));
+        // The best SHORTLIST by coarse score, in one pass with a bounded min-heap.
+        let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(SHORTLIST + 1);
+        for (i, &score) in coarse.iter().enumerate() {
+            if score == f64::NEG_INFINITY {
+                continue;
+            }
+            let candidate = Ranked(score, i as u32);
+            if heap.len() < SHORTLIST {
+                heap.push(Reverse(candidate));
+            } else if heap.peek().is_some_and(|Reverse(worst)| candidate > *worst) {
+                heap.pop();
+                heap.push(Reverse(candidate));
+            }
         }
-        picked.extend(self.viewed.iter().copied());
+        let mut picked: Vec<usize> = Vec::with_capacity(SHORTLIST + POPULAR + self.viewed.len());
+        picked.extend(heap.into_iter().map(|Reverse(r)| r.1 as usize));
+        // Recently viewed products join only if they can be shown (a viewed item may be sold out).
+        picked.extend(
+            self.viewed
+                .iter()
+                .copied()
+                .filter(|&i| self.index.showable(i)),
+        );
         picked.extend(
             self.index
                 .by_popularity()
@@ -292,18 +331,33 @@ impl<'a> Scorer<'a> {
         picked.sort_unstable();
         picked.dedup();
         let mut scored: Vec<Scored> = picked
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&i| eligible(i))
             .map(|i| Scored {
                 index: i,
                 score: self.score(i),
             })
             .collect();
-        if scored.len() < want && order.len() > scored.len() {
-            // Rare: the shortlist is mostly ineligible (bought, wrong gender). Score everything.
-            scored = order
+        // Exactness: outside the shortlist only the price fit (at most `weights.price`) can add
+        // to the coarse score, so anything within that of the best full score is scored too.
+        if let Some(best) = scored.iter().map(|s| s.score).max_by(f64::total_cmp) {
+            let bound = best - self.weights.price.max(0.0);
+            let extra: Vec<usize> = coarse
                 .iter()
-                .map(|&i| i as usize)
+                .enumerate()
+                .filter(|&(i, &c)| c >= bound && picked.binary_search(&i).is_err() && eligible(i))
+                .map(|(i, _)| i)
+                .collect();
+            scored.extend(extra.into_iter().map(|i| Scored {
+                index: i,
+                score: self.score(i),
+            }));
+        }
+        let showable = || (0..self.catalog.len()).filter(|&i| self.index.showable(i));
+        if scored.len() < want && showable().count() > scored.len() {
+            // Rare: the shortlist is mostly ineligible (bought, wrong gender). Score everything.
+            scored = showable()
                 .filter(|&i| eligible(i))
                 .map(|i| Scored {
                     index: i,
@@ -379,5 +433,52 @@ impl<'a> Scorer<'a> {
             .collect();
         out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Personalizer, PersonalizerInit};
+
+    #[test]
+    fn the_pruned_shortlist_finds_the_same_best_product_as_a_full_scan() {
+        let init = format!(
+            r#"{{"catalog": {}, "campaign": {}}}"#,
+            include_str!("../../samples/catalog.json"),
+            include_str!("../../samples/campaign.json")
+        );
+        let engine =
+            Personalizer::new(crate::error::from_json_str::<PersonalizerInit>("$", &init).unwrap())
+                .unwrap();
+        let customers: Vec<crate::input::Customer> =
+            crate::error::from_json_str("$", include_str!("../../samples/customers.json")).unwrap();
+        let now = 1_795_176_000;
+        let (mut same, mut total) = (0, 0);
+        for c in &customers {
+            let profile = engine.profile(c, now).unwrap();
+            let scorer = Scorer::new(
+                engine.catalog(),
+                &engine.index,
+                &engine.campaign().weights,
+                &profile,
+            );
+            let pruned = scorer.shortlist(1, &|_| true);
+            let full = (0..engine.catalog().len())
+                .filter(|&i| engine.index.showable(i))
+                .map(|i| (i, scorer.score(i)))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            total += 1;
+            same += usize::from(pruned.first().map(|s| s.index) == full.map(|f| f.0));
+            assert!(
+                pruned.iter().all(|s| engine.index.showable(s.index)),
+                "{}: an unshowable product was shortlisted",
+                c.id
+            );
+        }
+        assert_eq!(
+            same, total,
+            "pruned best = full-scan best for {same} of {total}"
+        );
     }
 }
