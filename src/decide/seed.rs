@@ -23,7 +23,7 @@ pub fn pick(seed: u64, slot: &str, len: usize) -> usize {
 /// Stable holdout membership: the same customer is in or out for the whole campaign
 /// (independent of send id), and `share` of all ids are in.
 pub fn in_holdout(customer_id: &str, campaign_id: &str, share: f64) -> bool {
-    if !(share > 0.0) {
+    if share.is_nan() || share <= 0.0 {
         return false;
     }
     let h = fnv1a(&[customer_id, campaign_id, "holdout"]);
