@@ -105,7 +105,8 @@ function buildCatalog() {
           google_product_category: gcat,
           color,
           gender,
-          tags: [...new Set(tags.filter((t) => t !== "sale-event"))].sort(),
+          // Every 23rd product was restocked lately (by position: the random stream is untouched).
+          tags: [...new Set([...tags.filter((t) => t !== "sale-event"), ...(products.length % 23 === 11 ? ["back-in-stock"] : [])])].sort(),
         };
         if (onSale) product.sale_price = money(Math.round(full * pick([0.7, 0.75, 0.8])) - 0.01);
         if (code === "AC") product.size = "One Size";

@@ -8,7 +8,9 @@ use crate::error::Error;
 use std::collections::BTreeMap;
 
 use crate::input::{Customer, EventKind, Timestamp, normalize_events, parse_timestamp};
-use crate::profile::churn::{ChurnVariant, FitReport, fit, points_from_events};
+use crate::profile::churn::{
+    ChurnModel, ChurnVariant, FitReport, fit_with_prior, points_from_events,
+};
 
 /// Options of a fit (camelCase in JSON).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -21,6 +23,9 @@ pub struct FitOptions {
     pub variant: Option<ChurnVariant>,
     /// Per-customer event limit, as in the campaign config (default 5,000).
     pub max_events: Option<usize>,
+    /// Weight of the prior in the churn fit, in pseudo-observations per parameter (default 1:
+    /// negligible for a large base, decisive for a tiny or churn-free one; 0 = pure maximum likelihood).
+    pub penalizer: Option<f64>,
     /// Half-life in days of popularity evidence (default 30).
     pub half_life_days: Option<f64>,
 }
@@ -59,7 +64,20 @@ pub fn fit_churn_model(
         .into_iter()
         .filter_map(|c| points_from_events(&normalize_events(c.events, max_events).0, now))
         .collect();
-    let mut report = fit(&points, options.variant.unwrap_or_default())?;
+    let variant = options.variant.unwrap_or_default();
+    let strength = options
+        .penalizer
+        .filter(|p| p.is_finite() && *p >= 0.0)
+        .unwrap_or(1.0);
+    let prior = ChurnModel {
+        variant,
+        ..ChurnModel::prior()
+    };
+    let mut report = fit_with_prior(
+        &points,
+        variant,
+        (strength > 0.0).then_some((&prior, strength)),
+    )?;
     report.model.source = "fitted".into();
     Ok(report)
 }

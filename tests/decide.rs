@@ -467,3 +467,26 @@ fn a_viewed_product_that_sold_out_is_never_shown() {
     assert_ne!(d.product_id.as_deref(), Some(sold_out.as_str()));
     assert!(!d.alternates.contains(&sold_out));
 }
+
+#[test]
+fn a_viewed_item_back_in_stock_gets_the_back_in_stock_angle() {
+    let engine = engine();
+    let restocked = engine
+        .catalog()
+        .products()
+        .iter()
+        .find(|p| p.tags.iter().any(|t| t == "back-in-stock") && p.is_available())
+        .unwrap();
+    let events: Vec<serde_json::Value> = (0..3)
+        .map(|d| serde_json::json!({"kind": "view", "at": format!("2026-11-1{d}T10:00:00Z"), "productId": restocked.id}))
+        .chain([serde_json::json!({"kind": "purchase", "at": "2026-08-01T10:00:00Z", "productId": "NB-AC-001", "orderId": "o1"})])
+        .collect();
+    let customer: Customer =
+        serde_json::from_value(serde_json::json!({"id": "waiting", "events": events})).unwrap();
+    let d = engine
+        .decide(&customer, sample_now(), &CallOptions::default())
+        .unwrap()
+        .decision;
+    assert_eq!(d.angle, "back-in-stock");
+    assert_eq!(d.product_id.as_deref(), Some(restocked.id.as_str()));
+}

@@ -286,3 +286,27 @@ fn observed_gender_and_size_come_from_purchases() {
     ));
     assert_eq!(p.observed.gender.as_deref(), Some("male"));
 }
+
+#[test]
+fn the_penalizer_keeps_a_churn_free_base_from_a_boundary_fit() {
+    let now = serde_json::json!({"now": campaign_json()["now"]});
+    let pure: mailfit::FitOptions =
+        serde_json::from_value(serde_json::json!({"now": now["now"], "penalizer": 0})).unwrap();
+    let default: mailfit::FitOptions = serde_json::from_value(now).unwrap();
+    let mle = mailfit::fit_churn_model(customers(), &pure, 0).unwrap();
+    let map = mailfit::fit_churn_model(customers(), &default, 0).unwrap();
+    eprintln!(
+        "pure MLE {:?} {:?}\npenalized {:?}",
+        mle.model, mle.warnings, map.model
+    );
+    assert!(
+        !mle.warnings.is_empty(),
+        "the synthetic base has no dropout: pure MLE runs to a boundary"
+    );
+    assert!(map.warnings.is_empty());
+    assert!(map.model.r < 100.0 && map.model.a > 0.01);
+    assert!(
+        map.mean_log_likelihood <= mle.mean_log_likelihood + 1e-9,
+        "the prior can only cost likelihood"
+    );
+}

@@ -121,7 +121,7 @@ pub fn validate_library(angles: &[Angle], path: &str) -> Result<(), InputError> 
 ///
 /// Names: `tag:<tag>`, `cat:<category>`, `style:novelty|sets|discount|browse`,
 /// `stage:new|active|at_risk|lapsed|browser`, `churn:risk`, `value:high`, `orders:many`,
-/// `viewed:recent`, `viewed:price_drop`, `channel:store`, `email:clicker`.
+/// `viewed:recent`, `viewed:price_drop`, `viewed:back_in_stock`, `channel:store`, `email:clicker`.
 pub fn features(profile: &Profile, catalog: &Catalog) -> BTreeMap<String, f64> {
     let mut f = BTreeMap::new();
     // Shares are relative; scale so the top interest reads near 1.
@@ -173,6 +173,14 @@ pub fn features(profile: &Profile, catalog: &Catalog) -> BTreeMap<String, f64> {
     if price_drop {
         f.insert("viewed:price_drop".into(), 1.0);
     }
+    let restocked = profile
+        .recently_viewed
+        .iter()
+        .filter_map(|id| catalog.get(id))
+        .any(|p| p.is_available() && p.tags.iter().any(|t| t == "back-in-stock"));
+    if restocked {
+        f.insert("viewed:back_in_stock".into(), 1.0);
+    }
     if profile.rfm.orders > 0 {
         f.insert(
             "channel:store".into(),
@@ -222,6 +230,7 @@ mod tests {
             "entry-value",
             "new-arrivals",
             "price-drop",
+            "back-in-stock",
             "win-back",
             "loyalty-thanks",
         ] {

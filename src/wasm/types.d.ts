@@ -697,6 +697,11 @@ variant?: ChurnVariant,
  */
 maxEvents?: number, 
 /**
+ * Weight of the prior in the churn fit, in pseudo-observations per parameter (default 1:
+ * negligible for a large base, decisive for a tiny or churn-free one; 0 = pure maximum likelihood).
+ */
+penalizer?: number, 
+/**
  * Half-life in days of popularity evidence (default 30).
  */
 halfLifeDays?: number, };
@@ -720,7 +725,11 @@ meanLogLikelihood: number,
 /**
  * Objective evaluations used.
  */
-evaluations: number, };
+evaluations: number, 
+/**
+ * Signs of a degenerate fit, in plain words (empty when the fit looks sound).
+ */
+warnings: Array<string>, };
 
 /**
  * One message angle.

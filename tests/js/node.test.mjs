@@ -2,7 +2,7 @@
 // and its `node` condition are what is tested.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import init, { Personalizer, renderTemplate, buildInfo, fitChurnModel } from "mailfit";
+import init, { Personalizer, renderTemplate, buildInfo, fitChurnModel, computePopularity, recordOutcome } from "mailfit";
 import { catalog, customers, campaign, options } from "./fixtures.mjs";
 
 const engine = new Personalizer({ catalog, campaign });
@@ -128,4 +128,22 @@ test("fitChurnModel fits on customers and the engine scores with the fitted mode
   assert.equal(profile.churn.model, "fitted");
   assert.throws(() => fitChurnModel([{ id: "b", events: [] }], { now: campaign.now }), (e) => e.code === "FIT_NO_PURCHASERS");
   assert.throws(() => new Personalizer({ catalog, churnModel: { r: -1, alpha: 1, a: 1, b: 1 } }), (e) => e.path === "$.churnModel");
+});
+
+test("popularity, holdout and the bandit through the package", () => {
+  const popularity = computePopularity(customers, { now: campaign.now });
+  const top = Object.entries(popularity).sort((a, b) => b[1] - a[1])[0];
+  assert.equal(top[1], 1);
+  const engine = new Personalizer({ catalog, campaign: { ...campaign, holdout: { share: 0.25 } }, popularity });
+  const held = customers.filter((c) => engine.decide(c, options).decision.holdout);
+  assert.ok(held.length > 40 && held.length < 125, `held out: ${held.length}`);
+  assert.ok(held.every((c) => engine.decide(c, options).decision.offer.offer === null));
+
+  let state = recordOutcome(undefined, { customerId: "C0001", angle: "win-back", stage: "lapsed", clicked: true });
+  state = recordOutcome(state, { angle: "win-back", stage: "lapsed", opened: true });
+  assert.deepEqual(state.arms["lapsed/win-back"], { alpha: 2, beta: 2, sends: 2, revenue: 0 });
+  const decided = engine.decide(customers[0], { ...options, bandit: state });
+  assert.equal(typeof decided.decision.bandit.stage, "string");
+  assert.throws(() => recordOutcome({ arms: { x: { alpha: -1, beta: 1 } } }, { angle: "a" }), (e) => e.code === "INVALID_INPUT" && e.path.startsWith("$.state.arms"));
+  assert.throws(() => engine.decide(customers[0], { bandit: { arms: { x: { alpha: "many" } } } }), (e) => e.path === '$.options.bandit.arms.x.alpha');
 });

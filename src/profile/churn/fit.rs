@@ -47,6 +47,8 @@ pub struct FitReport {
     pub mean_log_likelihood: f64,
     /// Objective evaluations used.
     pub evaluations: u32,
+    /// Signs of a degenerate fit, in plain words (empty when the fit looks sound).
+    pub warnings: Vec<String>,
 }
 
 /// The (x, t_x, T) point of one customer's canonical events, in days, or `None` if they never
@@ -231,13 +233,42 @@ fn nelder_mead(
 
 /// Fits a model by maximum likelihood. Times are in whatever unit the points use.
 pub fn fit(points: &[RfmPoint], variant: ChurnVariant) -> Result<FitReport, FitError> {
+    fit_with_prior(points, variant, None)
+}
+
+/// Like [`fit`], with an optional weak prior: a normal penalty on the log-parameters around
+/// `prior`'s, of total weight `strength` (as `strength` pseudo-observations of each parameter).
+/// It keeps small or churn-free bases from running to degenerate boundary fits.
+pub fn fit_with_prior(
+    points: &[RfmPoint],
+    variant: ChurnVariant,
+    prior: Option<(&ChurnModel, f64)>,
+) -> Result<FitReport, FitError> {
     let data = pool(points);
     let total: f64 = data.points.iter().map(|(_, c)| c).sum();
     if total < 1.0 {
         return Err(FitError::NoPurchasers);
     }
-    let f = |theta: &[f64; 4]| objective(theta, &data, variant, total);
-    let (mut theta, mut value, mut evaluations) = nelder_mead(&f, [0.0; 4], 4_000);
+    let center = prior.map(|(m, strength)| {
+        (
+            [m.r.ln(), m.alpha.ln(), m.a.ln(), m.b.ln()],
+            strength.max(0.0),
+        )
+    });
+    let f = |theta: &[f64; 4]| {
+        let penalty = center.map_or(0.0, |(c, strength)| {
+            strength
+                * theta
+                    .iter()
+                    .zip(&c)
+                    .map(|(t, c)| (t - c) * (t - c))
+                    .sum::<f64>()
+                / (2.0 * total)
+        });
+        objective(theta, &data, variant, total) + penalty
+    };
+    let start = center.map_or([0.0; 4], |(c, _)| c);
+    let (mut theta, mut value, mut evaluations) = nelder_mead(&f, start, 4_000);
     // Restart from the best point until a restart no longer improves it (escapes a collapsed simplex).
     for _ in 0..6 {
         let (t, v, e) = nelder_mead(&f, theta, 4_000);
@@ -260,11 +291,20 @@ pub fn fit(points: &[RfmPoint], variant: ChurnVariant) -> Result<FitReport, FitE
     if !value.is_finite() || !model.is_valid() {
         return Err(FitError::NoConvergence);
     }
+    let mut warnings = Vec::new();
+    if model.a < 1e-3 || model.b > 1e4 {
+        warnings.push("the dropout probability fitted to about zero: the data shows almost no churn (too little history, or raise the penalizer)".to_string());
+    }
+    if model.r > 1e3 || model.alpha > 1e6 {
+        warnings.push("purchase rates fitted as almost identical across customers (a boundary fit; raise the penalizer)".to_string());
+    }
     Ok(FitReport {
         model,
         customers: total as u32,
-        mean_log_likelihood: -value,
+        // The likelihood alone, without the prior's penalty.
+        mean_log_likelihood: -objective(&theta, &data, variant, total),
         evaluations,
+        warnings,
     })
 }
 

@@ -13,7 +13,7 @@
 mod fit;
 mod special;
 
-pub use fit::{FitError, FitReport, RfmPoint, fit, points_from_events};
+pub use fit::{FitError, FitReport, RfmPoint, fit, fit_with_prior, points_from_events};
 
 use serde::{Deserialize, Serialize};
 
