@@ -5,6 +5,7 @@
 //! Events after `now` are ignored and counted (clock skew, test data).
 
 pub mod churn;
+mod reasons;
 mod signals;
 
 pub use churn::{ChurnModel, ChurnScore, ChurnVariant};
@@ -309,7 +310,7 @@ pub fn profile(
             unknown_products: acc.unknown_products(),
         },
     };
-    profile.reasons = signals::reasons(&profile, config);
+    profile.reasons = reasons::reasons(&profile, config);
     profile
 }
 

@@ -34,12 +34,15 @@ fn from_js<T: DeserializeOwned>(root: &str, value: JsValue) -> Result<T, JsValue
         .map_err(|e| js_error(Error::from(e)))
 }
 
-/// Options are optional: `undefined` and `null` mean defaults.
-fn options_from_js(value: JsValue) -> Result<CallOptions, JsValue> {
+/// Optional arguments: `undefined` and `null` mean defaults.
+fn optional_from_js<T: DeserializeOwned + Default>(
+    root: &str,
+    value: JsValue,
+) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
-        Ok(CallOptions::default())
+        Ok(T::default())
     } else {
-        from_js("$.options", value)
+        from_js(root, value)
     }
 }
 
@@ -95,11 +98,7 @@ pub fn render_template(
         #[serde(default)]
         partials: BTreeMap<String, String>,
     }
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        from_js("$.options", options)?
-    };
+    let options: Options = optional_from_js("$.options", options)?;
     render::render_template(&source, &object, &options.partials).map_err(|e| js_error(e.into()))
 }
 
@@ -112,7 +111,7 @@ impl Personalizer {
         call: impl FnOnce(&Engine, &Customer, i64, &CallOptions) -> Result<T, Error>,
     ) -> Result<JsValue, JsValue> {
         let customer: Customer = from_js("$", customer)?;
-        let options = options_from_js(options)?;
+        let options = optional_from_js::<CallOptions>("$.options", options)?;
         let now = options
             .resolve_now(host_now())
             .map_err(|e| js_error(e.into()))?;
@@ -127,11 +126,7 @@ pub fn fit_churn_model(
     #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let customers: Vec<Customer> = from_js("$.customers", customers)?;
-    let options: crate::FitOptions = if options.is_undefined() || options.is_null() {
-        Default::default()
-    } else {
-        from_js("$.options", options)?
-    };
+    let options: crate::FitOptions = optional_from_js("$.options", options)?;
     to_js(&crate::fit_churn_model(customers, &options, host_now()).map_err(js_error)?)
 }
 
@@ -142,11 +137,7 @@ pub fn compute_popularity(
     #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let customers: Vec<Customer> = from_js("$.customers", customers)?;
-    let options: crate::FitOptions = if options.is_undefined() || options.is_null() {
-        Default::default()
-    } else {
-        from_js("$.options", options)?
-    };
+    let options: crate::FitOptions = optional_from_js("$.options", options)?;
     to_js(&crate::compute_popularity(customers, &options, host_now()).map_err(js_error)?)
 }
 
@@ -156,11 +147,7 @@ pub fn record_outcome(
     #[wasm_bindgen(unchecked_param_type = "BanditState | undefined")] state: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Outcome")] outcome: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let state: crate::decide::BanditState = if state.is_undefined() || state.is_null() {
-        Default::default()
-    } else {
-        from_js("$.state", state)?
-    };
+    let state: crate::decide::BanditState = optional_from_js("$.state", state)?;
     crate::decide::bandit::validate(&state, "$.state").map_err(|e| js_error(e.into()))?;
     let outcome: crate::decide::Outcome = from_js("$.outcome", outcome)?;
     to_js(&crate::decide::record_outcome(state, &outcome).map_err(|e| js_error(e.into()))?)
