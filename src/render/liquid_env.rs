@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use liquid::partials::{EagerCompiler, InMemorySource};
 
-use super::guards;
+use super::{dialect, guards};
 use crate::error::TemplateError;
 
 /// Largest template or partial source accepted.
@@ -25,11 +25,15 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<liquid::Parser, Tem
     let mut source = InMemorySource::new();
     for (name, text) in partials {
         check_size(name, text)?;
-        guards::check_nesting(text).map_err(|message| TemplateError::Limit {
+        let text = dialect::rewrite(text).map_err(|message| TemplateError::Parse {
             template: name.clone(),
             message,
         })?;
-        source.add(name.clone(), text.clone());
+        guards::check_nesting(&text).map_err(|message| TemplateError::Limit {
+            template: name.clone(),
+            message,
+        })?;
+        source.add(name.clone(), text.into_owned());
     }
     liquid::ParserBuilder::with_stdlib()
         .filter(guards::SafeDate)
@@ -50,11 +54,15 @@ pub fn parse(
     source: &str,
 ) -> Result<liquid::Template, TemplateError> {
     check_size(name, source)?;
-    guards::check_nesting(source).map_err(|message| TemplateError::Limit {
+    let source = dialect::rewrite(source).map_err(|message| TemplateError::Parse {
         template: name.to_string(),
         message,
     })?;
-    parser.parse(source).map_err(|e| TemplateError::Parse {
+    guards::check_nesting(&source).map_err(|message| TemplateError::Limit {
+        template: name.to_string(),
+        message,
+    })?;
+    parser.parse(&source).map_err(|e| TemplateError::Parse {
         template: name.to_string(),
         message: e.to_string(),
     })

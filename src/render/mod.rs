@@ -4,6 +4,7 @@
 //! Templates come only from what the host registers: no file system, no network. HTML templates
 //! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
 
+mod dialect;
 mod guards;
 pub mod links;
 pub mod liquid_env;

@@ -1,0 +1,281 @@
+//! Shopify-dialect syntax the `liquid` crate lacks, rewritten to forms it has, before parsing:
+//! - `{% comment %}` bodies are removed here (nesting-aware, `raw`-aware), so the crate's own
+//!   comment parser, which panics on some bodies, only ever sees an empty comment;
+//! - inline comments `{% # ... %}` (every line must start with `#`);
+//! - `{% liquid %}` (one tag per line; `#` lines and `comment` ... `endcomment` are dropped);
+//! - `{% echo expr %}` -> `{{ expr }}`.
+//!
+//! Whitespace-control hyphens are kept on the rewritten tags. Line numbers in later errors refer
+//! to the rewritten source when a rewrite happened.
+
+use std::borrow::Cow;
+
+/// A `{% ... %}` token: whitespace control and trimmed body.
+struct Tag<'s> {
+    /// The whole token, `{%` to `%}`.
+    raw: &'s str,
+    left: bool,
+    right: bool,
+    body: &'s str,
+}
+
+impl<'s> Tag<'s> {
+    fn parse(raw: &'s str) -> Self {
+        let inner = raw.get(2..raw.len().saturating_sub(2)).unwrap_or("");
+        let left = inner.starts_with('-');
+        let right = inner.ends_with('-') && inner.len() > usize::from(left);
+        let start = usize::from(left);
+        let end = inner.len() - usize::from(right);
+        Tag {
+            raw,
+            left,
+            right,
+            body: inner.get(start..end).unwrap_or("").trim(),
+        }
+    }
+
+    fn name(&self) -> &'s str {
+        if self.body.starts_with('#') {
+            return "#";
+        }
+        let end = self
+            .body
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(self.body.len());
+        self.body.get(..end).unwrap_or("")
+    }
+
+    fn rest(&self) -> &'s str {
+        self.body.get(self.name().len()..).unwrap_or("").trim()
+    }
+
+    fn open(&self) -> &'static str {
+        if self.left { "{%-" } else { "{%" }
+    }
+
+    fn close(&self) -> &'static str {
+        if self.right { "-%}" } else { "%}" }
+    }
+}
+
+/// Splits `source` at its next `{% ... %}` token: (text before, token, text after).
+fn next_tag(source: &str) -> Option<(&str, &str, &str)> {
+    let start = source.find("{%")?;
+    let end = source.get(start + 2..)?.find("%}")? + start + 4;
+    Some((
+        source.get(..start)?,
+        source.get(start..end)?,
+        source.get(end..)?,
+    ))
+}
+
+/// Does `source` need rewriting at all? (The common case is no: return it borrowed.)
+fn needs_rewrite(source: &str) -> bool {
+    let mut rest = source;
+    while let Some((_, token, after)) = next_tag(rest) {
+        if matches!(
+            Tag::parse(token).name(),
+            "comment" | "#" | "liquid" | "echo"
+        ) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// Rewrites the dialect's extras; errors say what is malformed.
+pub fn rewrite(source: &str) -> Result<Cow<'_, str>, String> {
+    if !needs_rewrite(source) {
+        return Ok(Cow::Borrowed(source));
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some((text, token, after)) = next_tag(rest) {
+        out.push_str(text);
+        let tag = Tag::parse(token);
+        rest = after;
+        match tag.name() {
+            "raw" => {
+                let (body, end, after) =
+                    until_end(rest, "endraw").ok_or("`raw` is never closed")?;
+                out.push_str(token);
+                out.push_str(body);
+                out.push_str(end);
+                rest = after;
+            }
+            "comment" => {
+                let (end, after) = skip_comment(rest)?;
+                out.push_str(token);
+                out.push_str(end);
+                rest = after;
+            }
+            "#" => {
+                inline_comment(&tag)?;
+                out.push_str(&format!(
+                    "{} comment %}}{{% endcomment {}",
+                    tag.open(),
+                    tag.close()
+                ));
+            }
+            "echo" => out.push_str(&echo(&tag, tag.rest())),
+            "liquid" => out.push_str(&liquid_tag(&tag)?),
+            _ => out.push_str(token),
+        }
+    }
+    out.push_str(rest);
+    Ok(Cow::Owned(out))
+}
+
+/// `{% echo x %}` as an output with the same whitespace control.
+fn echo(tag: &Tag, expr: &str) -> String {
+    let expr = if expr.is_empty() { "''" } else { expr };
+    format!(
+        "{{{{{} {expr} {}}}}}",
+        if tag.left { "-" } else { "" },
+        if tag.right { "-" } else { "" }
+    )
+}
+
+/// Finds the tag named `end` (e.g. `endraw`): (body before it, the end tag, text after).
+fn until_end<'s>(source: &'s str, end: &str) -> Option<(&'s str, &'s str, &'s str)> {
+    let mut offset = 0;
+    let mut rest = source;
+    while let Some((text, token, after)) = next_tag(rest) {
+        if Tag::parse(token).name() == end {
+            let body_end = offset + text.len();
+            return Some((source.get(..body_end)?, token, after));
+        }
+        offset += text.len() + token.len();
+        rest = after;
+    }
+    None
+}
+
+/// Skips a comment body (after `{% comment %}`): nested comments count, `raw` sections are
+/// opaque, and every tag inside must at least have a name. Returns (end tag, text after).
+fn skip_comment(source: &str) -> Result<(&str, &str), String> {
+    let mut depth = 1usize;
+    let mut rest = source;
+    while let Some((_, token, after)) = next_tag(rest) {
+        let tag = Tag::parse(token);
+        rest = after;
+        match tag.name() {
+            "comment" => depth += 1,
+            "endcomment" => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok((token, after));
+                }
+            }
+            "raw" => {
+                let (_, _, after) =
+                    until_end(rest, "endraw").ok_or("`raw` inside a comment is never closed")?;
+                rest = after;
+            }
+            "" => {
+                return Err(format!(
+                    "malformed tag `{}` inside a comment",
+                    tag.raw.chars().take(40).collect::<String>()
+                ));
+            }
+            _ => {}
+        }
+    }
+    Err("`comment` is never closed".into())
+}
+
+/// Inline comments may span lines only if every line starts with `#`.
+fn inline_comment(tag: &Tag) -> Result<(), String> {
+    if tag
+        .body
+        .lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#'))
+    {
+        Ok(())
+    } else {
+        Err("every line of an inline comment must start with `#`".into())
+    }
+}
+
+/// `{% liquid ... %}`: one tag per line.
+fn liquid_tag(tag: &Tag) -> Result<String, String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut comment_depth = 0usize;
+    for line in tag.rest().lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let name = Tag::parse(&format!("{{% {line} %}}")).name().to_string();
+        if comment_depth > 0 {
+            match name.as_str() {
+                "comment" => comment_depth += 1,
+                "endcomment" => comment_depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match name.as_str() {
+            "#" => {}
+            "comment" => comment_depth = 1,
+            "echo" => parts.push(
+                format!("{{{{ {} }}}}", line.get(4..).unwrap_or("").trim())
+                    .replace("{{  }}", "{{ '' }}"),
+            ),
+            _ => parts.push(format!("{{% {line} %}}")),
+        }
+    }
+    if comment_depth > 0 {
+        return Err("`comment` inside `liquid` is never closed".into());
+    }
+    // The outer tag's whitespace control applies to the first and last generated tags.
+    let mut out = parts.concat();
+    if out.is_empty() {
+        return Ok(format!(
+            "{} comment %}}{{% endcomment {}",
+            tag.open(),
+            tag.close()
+        ));
+    }
+    if tag.left {
+        out.insert(2, '-');
+    }
+    if tag.right {
+        let at = out.len() - 2;
+        out.insert(at, '-');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite;
+
+    #[test]
+    fn leaves_plain_templates_borrowed() {
+        assert!(matches!(
+            rewrite("Hi {{ name }} {% if a %}x{% endif %}"),
+            Ok(std::borrow::Cow::Borrowed(_))
+        ));
+    }
+
+    #[test]
+    fn empties_comments_and_rewrites_echo_and_liquid() {
+        assert_eq!(
+            rewrite("a{% comment %}{% if ... %}{% endcomment %}b").unwrap(),
+            "a{% comment %}{% endcomment %}b"
+        );
+        assert_eq!(
+            rewrite("{%- # note -%}").unwrap(),
+            "{%- comment %}{% endcomment -%}"
+        );
+        assert_eq!(
+            rewrite("{%- echo x | upcase -%}").unwrap(),
+            "{{- x | upcase -}}"
+        );
+        assert_eq!(
+            rewrite("{% liquid\n assign a = 1\n # c\n echo a\n%}").unwrap(),
+            "{% assign a = 1 %}{{ a }}"
+        );
+        assert!(rewrite("{% comment %}{% comment %}{% endcomment %}").is_err());
+        assert!(rewrite("{%-\n # one\n two\n-%}").is_err());
+    }
+}
