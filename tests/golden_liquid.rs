@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use mailfit::render::render_template;
 
 /// Pass rate this build must not fall below.
-const FLOOR: f64 = 0.57;
+const FLOOR: f64 = 0.64;
 
 #[derive(serde::Deserialize)]
 struct Suite {
@@ -95,7 +95,7 @@ fn golden_liquid_pass_rate() {
         rate * 100.0
     );
     let mut by_tag: Vec<(&String, usize)> = failures.iter().map(|(t, f)| (t, f.len())).collect();
-    by_tag.sort_by(|a, b| b.1.cmp(&a.1));
+    by_tag.sort_by_key(|b| std::cmp::Reverse(b.1));
     for (tag, n) in &by_tag {
         eprintln!("  {n:4} failing  {tag}");
     }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use liquid::partials::{EagerCompiler, InMemorySource};
 
-use super::{dialect, guards};
+use super::{dialect, filters, guards};
 use crate::error::TemplateError;
 
 /// Largest template or partial source accepted.
@@ -37,6 +37,18 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<liquid::Parser, Tem
     }
     liquid::ParserBuilder::with_stdlib()
         .filter(guards::SafeDate)
+        .filter(filters::Has)
+        .filter(filters::Find)
+        .filter(filters::FindIndex)
+        .filter(filters::Reject)
+        .filter(filters::Sum)
+        .filter(filters::RemoveLast)
+        .filter(filters::ReplaceLast)
+        .filter(filters::Base64Encode)
+        .filter(filters::Base64Decode)
+        .filter(filters::Base64UrlSafeEncode)
+        .filter(filters::Base64UrlSafeDecode)
+        .filter(filters::H)
         .tag(guards::DepthGuarded(liquid_lib::stdlib::IncludeTag))
         .tag(guards::DepthGuarded(liquid_lib::stdlib::RenderTag))
         .partials(EagerCompiler::new(source))

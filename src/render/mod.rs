@@ -5,6 +5,7 @@
 //! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
 
 mod dialect;
+mod filters;
 mod guards;
 pub mod links;
 pub mod liquid_env;
@@ -160,4 +161,20 @@ pub fn render_template(
     let parser = liquid_env::parser(partials)?;
     let template = liquid_env::parse(&parser, "template", source)?;
     liquid_env::render(&template, "template", data)
+}
+
+/// HTML-escapes text the way Liquid's `escape` does (`&`, `<`, `>`, `"`, `'`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
 }
