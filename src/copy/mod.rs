@@ -61,7 +61,7 @@ pub struct Copy {
 
 /// Angle copy variants, parsed once.
 pub struct CopyLibrary {
-    templates: BTreeMap<String, liquid::Template>,
+    templates: BTreeMap<String, liquid_env::Template>,
     reasons: BTreeMap<String, Vec<String>>,
 }
 
@@ -98,12 +98,7 @@ impl CopyLibrary {
             let Some(template) = self.templates.get(key) else {
                 return Ok(String::new());
             };
-            let text = template
-                .render(context)
-                .map_err(|e| TemplateError::Render {
-                    template: key.clone(),
-                    message: e.to_string(),
-                })?;
+            let text = liquid_env::render(template, key, context)?;
             Ok(bound(&tidy(&text), max))
         };
         Ok(Copy {

@@ -91,10 +91,10 @@ pub struct Email {
 
 /// Parsed templates, ready to render many recipients.
 pub struct Renderer {
-    html: liquid::Template,
-    text: liquid::Template,
-    subject: liquid::Template,
-    preheader: liquid::Template,
+    html: liquid_env::Template,
+    text: liquid_env::Template,
+    subject: liquid_env::Template,
+    preheader: liquid_env::Template,
 }
 
 impl Renderer {
@@ -158,9 +158,19 @@ pub fn render_template(
     data: &liquid::Object,
     partials: &BTreeMap<String, String>,
 ) -> Result<String, TemplateError> {
-    let parser = liquid_env::parser(partials)?;
-    let template = liquid_env::parse(&parser, "template", source)?;
-    liquid_env::render(&template, "template", data)
+    render_template_with(source, data, partials, false)
+}
+
+/// Like [`render_template`]; with `strict`, an unknown variable is an error instead of nil.
+pub fn render_template_with(
+    source: &str,
+    data: &liquid::Object,
+    partials: &BTreeMap<String, String>,
+    strict: bool,
+) -> Result<String, TemplateError> {
+    let env = liquid_env::parser(partials)?;
+    let template = liquid_env::parse(&env, "template", source)?;
+    liquid_env::render_with(&template, "template", data, strict)
 }
 
 /// HTML-escapes text the way Liquid's `escape` does (`&`, `<`, `>`, `"`, `'`).

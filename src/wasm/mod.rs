@@ -21,7 +21,12 @@ const TS_TYPES: &str = include_str!("types.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_EXTRA: &str = r#"
 /** Options of `renderTemplate`. */
-export interface RenderTemplateOptions { partials?: Record<string, string> }
+export interface RenderTemplateOptions {
+  /** Partials by name, for `{% include 'name' %}` and `{% render 'name' %}`. */
+  partials?: Record<string, string>;
+  /** Unknown variables are errors instead of rendering empty (previews, linting). */
+  strict?: boolean;
+}
 /** What `buildInfo()` returns. */
 export interface BuildInfo { version: string; gitSha: string; rustc: string; wasmBindgen: string }
 /** Errors thrown by every export: a real `Error` with a stable code and the JSON path at fault. */
@@ -97,9 +102,12 @@ pub fn render_template(
     struct Options {
         #[serde(default)]
         partials: BTreeMap<String, String>,
+        #[serde(default)]
+        strict: bool,
     }
     let options: Options = optional_from_js("$.options", options)?;
-    render::render_template(&source, &object, &options.partials).map_err(|e| js_error(e.into()))
+    render::render_template_with(&source, &object, &options.partials, options.strict)
+        .map_err(|e| js_error(e.into()))
 }
 
 impl Personalizer {

@@ -147,3 +147,12 @@ test("popularity, holdout and the bandit through the package", () => {
   assert.throws(() => recordOutcome({ arms: { x: { alpha: -1, beta: 1 } } }, { angle: "a" }), (e) => e.code === "INVALID_INPUT" && e.path.startsWith("$.state.arms"));
   assert.throws(() => engine.decide(customers[0], { bandit: { arms: { x: { alpha: "many" } } } }), (e) => e.path === '$.options.bandit.arms.x.alpha');
 });
+
+test("undefined variables render empty as in Shopify, or fail in strict mode", () => {
+  assert.equal(renderTemplate("Hi {{ customer.first_name | default: 'there' }}!", { customer: {} }), "Hi there!");
+  assert.equal(renderTemplate("[{{ nope }}][{{ nope.deeper[3] }}]", {}), "[][]");
+  assert.throws(() => renderTemplate("{{ nope }}", {}, { strict: true }), (e) => e.code === "TEMPLATE_RENDER");
+  // A brand template reading an attribute the customer lacks still renders.
+  const engine = new Personalizer({ catalog, campaign, templates: { subject: "{{ customer.attributes.loyalty_tier | default: 'Member' }}: {{ copy.subject }}" } });
+  assert.match(engine.render(customers[0], options).subject, /^Member: /);
+});
