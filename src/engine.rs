@@ -16,7 +16,7 @@ use crate::input::{
     Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events, parse_timestamp,
 };
 use crate::profile::{self, ChurnModel, Profile};
-use crate::render::{Email, Renderer, TemplateSet, email_model};
+use crate::render::{Data, Email, Renderer, TemplateSet, email_model};
 
 /// Everything a [`Personalizer`] is built from (camelCase in JSON).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -352,7 +352,7 @@ impl Personalizer {
     }
 
     /// Data the angle copy sees: name, greeting, product and brand (no other customer data).
-    fn copy_context(&self, customer: &Customer, decision: &Decision) -> liquid::Object {
+    fn copy_context(&self, customer: &Customer, decision: &Decision) -> Data {
         let first_name = customer
             .attributes
             .first_name
@@ -369,20 +369,6 @@ impl Personalizer {
             .as_deref()
             .and_then(|id| self.catalog.get(id))
             .map(|p| crate::render::product_view(p, &self.config, locale, "hero"));
-        let mut object = liquid::Object::new();
-        let value =
-            |v: &serde_json::Value| liquid::model::to_value(v).unwrap_or(liquid::model::Value::Nil);
-        object.insert(
-            "name".into(),
-            value(&serde_json::json!(first_name.clone().unwrap_or_default())),
-        );
-        object.insert(
-            "greeting".into(),
-            value(&serde_json::json!(copy::greeting(
-                &self.config.brand.voice,
-                first_name.as_deref()
-            ))),
-        );
         // Without a product (empty or sold-out catalog) the copy still reads: it points at the
         // collection instead of naming an item.
         let product_json = match &product {
@@ -391,12 +377,13 @@ impl Personalizer {
                 serde_json::json!({ "title": "latest collection", "price": "", "regular_price": "", "category": null })
             }
         };
-        object.insert("product".into(), value(&product_json));
-        object.insert(
-            "brand".into(),
-            value(&serde_json::json!({ "name": self.config.brand.name })),
-        );
-        object
+        let greeting = copy::greeting(&self.config.brand.voice, first_name.as_deref());
+        Data::from_json(&serde_json::json!({
+            "name": first_name.unwrap_or_default(),
+            "greeting": greeting,
+            "product": product_json,
+            "brand": { "name": self.config.brand.name },
+        }))
     }
 
     fn warnings_for(&self, profile: &Profile, decision: &Decision) -> Vec<String> {

@@ -43,7 +43,7 @@ fn run(case: &Case) -> Result<(), String> {
         serde_json::Value::Null => serde_json::json!({}),
         other => other.clone(),
     };
-    let object = liquid::to_object(&data).map_err(|e| format!("data: {e}"))?;
+    let object = mailfit::render::Data::from_json(&data);
     let outcome = render_template(&case.template, &object, &case.templates);
     match (case.invalid, outcome) {
         (true, Err(_)) => Ok(()),

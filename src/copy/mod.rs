@@ -89,7 +89,7 @@ impl CopyLibrary {
     pub fn write(
         &self,
         decision: &Decision,
-        context: &liquid::Object,
+        context: &crate::render::Data,
     ) -> Result<Copy, TemplateError> {
         let slot = |name: &str, max: usize| -> Result<String, TemplateError> {
             let Some(key) = decision.copy_keys.get(name) else {

@@ -222,7 +222,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        render_template(source, &liquid::to_object(&data).unwrap(), &partials)
+        render_template(source, &crate::render::Data::from_json(&data), &partials)
     }
 
     #[test]
@@ -273,6 +273,22 @@ mod tests {
             .unwrap(),
             "cb"
         );
+    }
+
+    #[test]
+    fn hashes_iterate_in_the_hosts_order_and_missing_keys_are_nil() {
+        let data = serde_json::json!({"h": {"zeta": 1, "alpha": 2, "mid": 3}, "items": [{"a": 1}, {"b": 2}]});
+        for _ in 0..20 {
+            let out = render("{% for p in h %}{{ p[0] }},{% endfor %}", data.clone(), &[]).unwrap();
+            assert_eq!(out, "zeta,alpha,mid,");
+        }
+        let out = render(
+            "{% for i in items %}[{{ i.a }}|{{ i.missing }}]{% endfor %}{{ items[9].a }}",
+            data,
+            &[],
+        )
+        .unwrap();
+        assert_eq!(out, "[1|][|]");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use liquid_core::runtime::{PartialStore, Registers, RuntimeBuilder};
 use liquid_core::{Language, Renderable, Runtime};
 use liquid_lib::stdlib;
 
+use super::data::Data;
 use super::{dialect, filters, guards};
 use crate::error::TemplateError;
 
@@ -201,11 +202,7 @@ pub fn parse(env: &Env, name: &str, source: &str) -> Result<Template, TemplateEr
 }
 
 /// Renders with Shopify's lenient variables: unknown ones render as nil.
-pub fn render(
-    template: &Template,
-    name: &str,
-    data: &liquid::Object,
-) -> Result<String, TemplateError> {
+pub fn render(template: &Template, name: &str, data: &Data) -> Result<String, TemplateError> {
     render_with(template, name, data, false)
 }
 
@@ -213,10 +210,10 @@ pub fn render(
 pub fn render_with(
     template: &Template,
     name: &str,
-    data: &liquid::Object,
+    data: &Data,
     strict: bool,
 ) -> Result<String, TemplateError> {
-    let builder = RuntimeBuilder::new().set_globals(data);
+    let builder = RuntimeBuilder::new().set_globals(data as &dyn liquid_core::ObjectView);
     let runtime = match &template.partials {
         Some(p) => builder.set_partials(p.as_ref()).build(),
         None => builder.build(),

@@ -4,6 +4,7 @@
 //! Templates come only from what the host registers: no file system, no network. HTML templates
 //! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
 
+pub mod data;
 mod dialect;
 mod filters;
 mod guards;
@@ -12,6 +13,7 @@ pub mod liquid_env;
 mod model;
 pub mod money;
 
+pub use data::Data;
 pub use model::{EmailModel, ProductView, email_model, product_view};
 
 use std::collections::BTreeMap;
@@ -119,10 +121,11 @@ impl Renderer {
 
     /// Renders one recipient's email.
     pub fn render(&self, model: &EmailModel) -> Result<Email, TemplateError> {
-        let data = liquid::to_object(model).map_err(|e| TemplateError::Render {
+        let json = serde_json::to_value(model).map_err(|e| TemplateError::Render {
             template: "model".into(),
             message: e.to_string(),
         })?;
+        let data = Data::from_json(&json);
         let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
         Ok(Email {
             subject: one_line(liquid_env::render(&self.subject, "subject", &data)?),
@@ -155,7 +158,7 @@ fn tidy_text(text: &str) -> String {
 /// Renders one template source with data and partials (the `renderTemplate` export).
 pub fn render_template(
     source: &str,
-    data: &liquid::Object,
+    data: &Data,
     partials: &BTreeMap<String, String>,
 ) -> Result<String, TemplateError> {
     render_template_with(source, data, partials, false)
@@ -164,7 +167,7 @@ pub fn render_template(
 /// Like [`render_template`]; with `strict`, an unknown variable is an error instead of nil.
 pub fn render_template_with(
     source: &str,
-    data: &liquid::Object,
+    data: &Data,
     partials: &BTreeMap<String, String>,
     strict: bool,
 ) -> Result<String, TemplateError> {

@@ -91,12 +91,14 @@ pub fn render_template(
             InputError::invalid("$.data", "data must be an object").into(),
         ));
     }
-    let mut object = liquid::to_object(&data)
-        .map_err(|e| js_error(InputError::invalid("$.data", e.to_string()).into()))?;
+    let mut object = render::Data::from_json(&data);
     // `{{ 'now' | date }}` reads `now` from the data; default it to the host's clock.
-    if !object.contains_key("now") {
+    if !object.has_key("now") {
         let now = crate::input::format_timestamp(host_now());
-        object.insert("now".into(), liquid::model::Value::scalar(now));
+        object.insert(
+            "now",
+            render::Data::from_json(&serde_json::Value::String(now)),
+        );
     }
     #[derive(serde::Deserialize, Default)]
     struct Options {

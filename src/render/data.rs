@@ -1,0 +1,269 @@
+//! Template data as Liquid sees it: objects keep the host's key order (the `liquid` crate's own
+//! `Object` is a `HashMap` whose iteration order changes from run to run, which would break
+//! byte-identical re-renders), and a missing key or an index out of range reads as nil, as in
+//! Shopify. Scalars are the `liquid` crate's own, so filters and comparisons behave the same.
+
+use std::fmt;
+
+use liquid_core::model::{
+    ArrayView, DisplayCow, KString, KStringCow, ObjectRender, ObjectSource, ObjectView, Scalar,
+    ScalarCow, State, Value, ValueView,
+};
+
+/// One value of template data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Data {
+    /// `nil`.
+    Nil,
+    /// A string, number or boolean.
+    Scalar(Scalar),
+    /// A list.
+    Array(Vec<Data>),
+    /// Keys in insertion order.
+    Object(Vec<(KString, Data)>),
+}
+
+/// What a missing key or index reads as.
+static NIL: Data = Data::Nil;
+
+impl Data {
+    /// Converts JSON, keeping object key order.
+    pub fn from_json(value: &serde_json::Value) -> Data {
+        match value {
+            serde_json::Value::Null => Data::Nil,
+            serde_json::Value::Bool(b) => Data::Scalar(Scalar::new(*b)),
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i) => Data::Scalar(Scalar::new(i)),
+                None => Data::Scalar(Scalar::new(n.as_f64().unwrap_or(0.0))),
+            },
+            serde_json::Value::String(s) => Data::Scalar(Scalar::new(KString::from_ref(s))),
+            serde_json::Value::Array(items) => {
+                Data::Array(items.iter().map(Data::from_json).collect())
+            }
+            serde_json::Value::Object(map) => Data::Object(
+                map.iter()
+                    .map(|(k, v)| (KString::from_ref(k), Data::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// An empty object.
+    pub fn object() -> Data {
+        Data::Object(Vec::new())
+    }
+
+    /// Sets a key of an object (replacing it if present); ignored on other variants.
+    pub fn insert(&mut self, key: &str, value: Data) {
+        if let Data::Object(entries) = self {
+            match entries.iter_mut().find(|(k, _)| k.as_str() == key) {
+                Some(slot) => slot.1 = value,
+                None => entries.push((KString::from_ref(key), value)),
+            }
+        }
+    }
+
+    /// Does an object have this key?
+    pub fn has_key(&self, key: &str) -> bool {
+        matches!(self, Data::Object(entries) if entries.iter().any(|(k, _)| k.as_str() == key))
+    }
+}
+
+/// Arrays render as their items side by side (Shopify's `join` with nothing).
+struct ArrayDisplay<'a>(&'a [Data]);
+
+impl fmt::Display for ArrayDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for item in self.0 {
+            write!(f, "{}", item.render())?;
+        }
+        Ok(())
+    }
+}
+
+impl ValueView for Data {
+    fn as_debug(&self) -> &dyn fmt::Debug {
+        self
+    }
+
+    fn render(&self) -> DisplayCow<'_> {
+        match self {
+            Data::Nil => DisplayCow::Borrowed(&""),
+            Data::Scalar(s) => s.render(),
+            Data::Array(items) => DisplayCow::Owned(Box::new(ArrayDisplay(items))),
+            Data::Object(_) => DisplayCow::Owned(Box::new(ObjectRender::new(self))),
+        }
+    }
+
+    fn source(&self) -> DisplayCow<'_> {
+        match self {
+            Data::Nil => DisplayCow::Borrowed(&"nil"),
+            Data::Scalar(s) => s.source(),
+            Data::Array(_) => DisplayCow::Owned(Box::new(self.to_value().source().to_string())),
+            Data::Object(_) => DisplayCow::Owned(Box::new(ObjectSource::new(self))),
+        }
+    }
+
+    fn type_name(&self) -> &'static str {
+        match self {
+            Data::Nil => "nil",
+            Data::Scalar(s) => s.type_name(),
+            Data::Array(_) => "array",
+            Data::Object(_) => "object",
+        }
+    }
+
+    fn query_state(&self, state: State) -> bool {
+        match self {
+            Data::Nil => !matches!(state, State::Truthy),
+            Data::Scalar(s) => s.query_state(state),
+            Data::Array(items) => matches!(state, State::Truthy) || items.is_empty(),
+            Data::Object(entries) => matches!(state, State::Truthy) || entries.is_empty(),
+        }
+    }
+
+    fn to_kstr(&self) -> KStringCow<'_> {
+        match self {
+            Data::Scalar(s) => s.to_kstr(),
+            _ => KStringCow::from_string(self.render().to_string()),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        match self {
+            Data::Nil => Value::Nil,
+            Data::Scalar(s) => Value::Scalar(s.clone()),
+            Data::Array(items) => Value::Array(items.iter().map(ValueView::to_value).collect()),
+            Data::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn as_scalar(&self) -> Option<ScalarCow<'_>> {
+        match self {
+            Data::Scalar(s) => Some(s.as_ref()),
+            _ => None,
+        }
+    }
+
+    fn as_array(&self) -> Option<&dyn ArrayView> {
+        matches!(self, Data::Array(_)).then_some(self as &dyn ArrayView)
+    }
+
+    fn as_object(&self) -> Option<&dyn ObjectView> {
+        matches!(self, Data::Object(_)).then_some(self as &dyn ObjectView)
+    }
+
+    fn is_nil(&self) -> bool {
+        matches!(self, Data::Nil)
+    }
+}
+
+fn items(data: &Data) -> &[Data] {
+    match data {
+        Data::Array(items) => items,
+        _ => &[],
+    }
+}
+
+fn entries(data: &Data) -> &[(KString, Data)] {
+    match data {
+        Data::Object(entries) => entries,
+        _ => &[],
+    }
+}
+
+impl ArrayView for Data {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+
+    fn size(&self) -> i64 {
+        items(self).len() as i64
+    }
+
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(items(self).iter().map(|v| v as &dyn ValueView))
+    }
+
+    fn contains_key(&self, index: i64) -> bool {
+        let size = ArrayView::size(self);
+        let index = if index < 0 { size + index } else { index };
+        (0..size).contains(&index)
+    }
+
+    fn get(&self, index: i64) -> Option<&dyn ValueView> {
+        let size = ArrayView::size(self);
+        let index = if index < 0 { size + index } else { index };
+        let item = usize::try_from(index).ok().and_then(|i| items(self).get(i));
+        Some(item.unwrap_or(&NIL))
+    }
+}
+
+impl ObjectView for Data {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+
+    fn size(&self) -> i64 {
+        entries(self).len() as i64
+    }
+
+    fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
+        Box::new(
+            entries(self)
+                .iter()
+                .map(|(k, _)| KStringCow::from_ref(k.as_str())),
+        )
+    }
+
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(entries(self).iter().map(|(_, v)| v as &dyn ValueView))
+    }
+
+    fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
+        Box::new(
+            entries(self)
+                .iter()
+                .map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView)),
+        )
+    }
+
+    fn contains_key(&self, index: &str) -> bool {
+        entries(self).iter().any(|(k, _)| k.as_str() == index)
+    }
+
+    fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        let found = entries(self)
+            .iter()
+            .find(|(k, _)| k.as_str() == index)
+            .map(|(_, v)| v);
+        Some(found.unwrap_or(&NIL))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_key_order_and_reads_missing_as_nil() {
+        let data = Data::from_json(&serde_json::json!({"b": 1, "a": 2, "c": {"x": [1, 2]}}));
+        let keys: Vec<String> = ObjectView::keys(&data).map(|k| k.to_string()).collect();
+        assert_eq!(keys, ["b", "a", "c"]);
+        assert!(ObjectView::get(&data, "missing").is_some_and(|v| v.is_nil()));
+        let c = ObjectView::get(&data, "c")
+            .and_then(|c| c.as_object())
+            .and_then(|c| c.get("x"))
+            .and_then(|x| x.as_array());
+        assert_eq!(
+            c.and_then(|x| x.get(-1)).map(|v| v.to_kstr().to_string()),
+            Some("2".into())
+        );
+        assert!(c.and_then(|x| x.get(9)).is_some_and(|v| v.is_nil()));
+    }
+}
