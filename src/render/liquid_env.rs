@@ -179,10 +179,12 @@ fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
         template: name.to_string(),
         message,
     })?;
-    guards::check_nesting(&source).map_err(|message| TemplateError::Limit {
-        template: name.to_string(),
-        message,
-    })?;
+    guards::check_nesting(&source)
+        .and_then(|()| guards::check_ranges(&source))
+        .map_err(|message| TemplateError::Limit {
+            template: name.to_string(),
+            message,
+        })?;
     Ok(source.into_owned())
 }
 

@@ -109,6 +109,8 @@ test("templates that would trap wasm are typed errors, and the instance keeps wo
     ["{% include 'a' %}", { a: "x{% include 'a' %}" }, "TEMPLATE_RENDER"],
     ["{% render 'a' %}", { a: "{% render 'b' %}", b: "{% render 'a' %}" }, "TEMPLATE_RENDER"],
     ["{% if true %}".repeat(10000), {}, "TEMPLATE_LIMIT"],
+    ["{% for i in (1..1000000000) %}x{% endfor %}", {}, "TEMPLATE_LIMIT"],
+    ["{% comment %}{% if ... %}{% endcomment", {}, "TEMPLATE_PARSE"],
   ];
   for (const [source, partials, code] of bombs) {
     assert.throws(() => renderTemplate(source, {}, { partials }), (e) => e.code === code);
