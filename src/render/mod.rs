@@ -50,28 +50,32 @@ pub mod defaults {
     pub const SUBJECT: &str = include_str!("../../templates/subject.liquid");
     /// Preheader.
     pub const PREHEADER: &str = include_str!("../../templates/preheader.liquid");
-    /// Partials, by name.
+    /// Partials, by name. NOTE: no partial is named like a data key: Shopify's `include` binds
+    /// the variable of the partial's name and renders once per item when it is an array.
     pub const PARTIALS: &[(&str, &str)] = &[
-        ("hero", include_str!("../../templates/partials/hero.liquid")),
         (
-            "reasons",
-            include_str!("../../templates/partials/reasons.liquid"),
+            "section_hero",
+            include_str!("../../templates/partials/section_hero.liquid"),
         ),
         (
-            "offer",
-            include_str!("../../templates/partials/offer.liquid"),
+            "section_reasons",
+            include_str!("../../templates/partials/section_reasons.liquid"),
         ),
         (
-            "alternates",
-            include_str!("../../templates/partials/alternates.liquid"),
+            "section_offer",
+            include_str!("../../templates/partials/section_offer.liquid"),
         ),
         (
-            "button",
-            include_str!("../../templates/partials/button.liquid"),
+            "section_alternates",
+            include_str!("../../templates/partials/section_alternates.liquid"),
         ),
         (
-            "footer",
-            include_str!("../../templates/partials/footer.liquid"),
+            "section_button",
+            include_str!("../../templates/partials/section_button.liquid"),
+        ),
+        (
+            "section_footer",
+            include_str!("../../templates/partials/section_footer.liquid"),
         ),
     ];
 }
@@ -137,7 +141,7 @@ impl Renderer {
 }
 
 /// Trims trailing spaces and collapses runs of blank lines left by template tags.
-fn tidy_text(text: &str) -> String {
+pub fn tidy_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
     for line in text.lines().map(str::trim_end) {
