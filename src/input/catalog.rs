@@ -24,7 +24,7 @@ pub struct RawProduct {
     /// Product page URL.
     #[cfg_attr(test, ts(optional))]
     pub link: Option<String>,
-    /// Main image URL.
+    /// Main image URL (http or https; anything else is dropped).
     #[serde(alias = "imageLink")]
     #[cfg_attr(test, ts(optional))]
     pub image_link: Option<String>,
@@ -224,7 +224,11 @@ impl RawProduct {
             title,
             description: non_empty(self.description).unwrap_or_default(),
             link: non_empty(self.link).unwrap_or_default(),
-            image_link: non_empty(self.image_link),
+            // Only http(s) images: a `javascript:` or `data:` link in a feed is no image at all.
+            image_link: non_empty(self.image_link).filter(|l| {
+                let l = l.to_ascii_lowercase();
+                l.starts_with("https://") || l.starts_with("http://")
+            }),
             price_minor,
             sale_price_minor,
             currency: non_empty(self.currency)

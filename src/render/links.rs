@@ -52,6 +52,26 @@ pub fn with_utm(link: &str, utm: &Utm, campaign_id: &str, content: &str) -> Stri
     url
 }
 
+/// A link that is safe in an `href`: http(s), mailto, or an ESP merge tag (`{{unsubscribe_url}}`,
+/// `*|UNSUB|*`, `%%unsubscribe%%`, `[unsubscribe]`); anything else (`javascript:`, `data:`) becomes `#`.
+pub fn safe_href(link: &str) -> String {
+    let trimmed = link.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let merge_tag = (trimmed.starts_with("{{") && trimmed.ends_with("}}"))
+        || (trimmed.starts_with("*|") && trimmed.ends_with("|*"))
+        || (trimmed.starts_with("%%") && trimmed.ends_with("%%"))
+        || (trimmed.starts_with('[') && trimmed.ends_with(']'));
+    if lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:")
+        || merge_tag
+    {
+        trimmed.to_string()
+    } else {
+        "#".into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +89,8 @@ mod tests {
             "https://shop.example/p/1?color=red&utm_source=newsletter&utm_medium=email&utm_campaign=spring%20sale&utm_content=hero#reviews"
         );
         assert_eq!(with_utm("javascript:alert(1)", &utm, "c", "hero"), "#");
+        assert_eq!(safe_href(" JavaScript:alert(1)"), "#");
+        assert_eq!(safe_href("{{unsubscribe_url}}"), "{{unsubscribe_url}}");
+        assert_eq!(safe_href("*|UNSUB|*"), "*|UNSUB|*");
     }
 }

@@ -90,7 +90,7 @@ impl From<&Brand> for BrandView {
         BrandView {
             name: b.name.clone(),
             website: b.website.clone(),
-            logo_url: b.logo_url.clone(),
+            logo_url: super::links::safe_href(&b.logo_url),
             accent_color: b.accent_color.clone(),
             address: b.address.clone(),
         }
@@ -256,7 +256,7 @@ pub fn email_model(
                 .as_ref()
                 .map_or_else(|| shop.clone(), |p: &ProductView| p.url.clone()),
             shop,
-            unsubscribe: config.brand.unsubscribe_url.clone(),
+            unsubscribe: super::links::safe_href(&config.brand.unsubscribe_url),
         },
         product,
         alternates,

@@ -420,7 +420,7 @@ description?: string,
  */
 link?: string, 
 /**
- * Main image URL.
+ * Main image URL (http or https; anything else is dropped).
  */
 image_link?: string, 
 /**
