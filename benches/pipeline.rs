@@ -4,6 +4,7 @@
 //! - normalize+profile: the same from raw Segment-shaped events;
 //! - decide: a sample customer's decision over a 2,072-product catalog (the sample catalog
 //!   repeated 14 times as distinct products; the budget: well under 30 µs);
+//! - render_only: template data -> the default email (the budget: well under 20 µs);
 //! - render: a sample customer through the whole pipeline (profile, decide, copy, render).
 #![allow(
     clippy::unwrap_used,
@@ -125,6 +126,23 @@ fn benches(c: &mut Criterion) {
         });
     }
     let studio = &customers[0];
+    // Render only: template data -> subject, preheader, HTML and text with the default templates.
+    let renderer =
+        mailfit::render::Renderer::new(&mailfit::render::TemplateSet::default()).unwrap();
+    let out = engine
+        .render(studio, NOW, &mailfit::CallOptions::for_send("bench"))
+        .unwrap();
+    let model = mailfit::render::email_model(
+        studio,
+        &out.decision,
+        &out.copy,
+        engine.catalog(),
+        engine.campaign(),
+        "2026-11-20T12:00:00Z",
+    );
+    c.bench_function("render_only/default_email", |b| {
+        b.iter(|| renderer.render(black_box(&model)).unwrap())
+    });
     c.bench_function("render/sample_customer", |b| {
         b.iter(|| {
             engine
