@@ -112,6 +112,9 @@ pub struct Brand {
     /// Unsubscribe link or the ESP's merge tag, inserted verbatim into the footer.
     #[cfg_attr(test, ts(as = "Option<String>", optional))]
     pub unsubscribe_url: String,
+    /// Base URL of the templates' own assets, for `asset_url` (default: website + `/assets`).
+    #[cfg_attr(test, ts(as = "Option<String>", optional))]
+    pub assets_url: String,
 }
 
 impl Default for Brand {
@@ -124,6 +127,7 @@ impl Default for Brand {
             accent_color: "#1f6f5c".into(),
             address: "Northbound Athletics, 100 Harbour St, Portland, OR 97209, USA".into(),
             unsubscribe_url: "{{unsubscribe_url}}".into(),
+            assets_url: String::new(),
         }
     }
 }

@@ -15,7 +15,7 @@ use liquid_core::{Language, Renderable, Runtime};
 use liquid_lib::stdlib;
 
 use super::data::Data;
-use super::{dialect, filters, guards};
+use super::{dialect, email_filters, filters, guards};
 use crate::error::TemplateError;
 
 /// Largest template or partial source accepted.
@@ -138,6 +138,10 @@ fn language() -> Language {
         Box::new(filters::Base64UrlSafeEncode),
         Box::new(filters::Base64UrlSafeDecode),
         Box::new(filters::H),
+        Box::new(email_filters::Money),
+        Box::new(email_filters::UtmLink),
+        Box::new(email_filters::ImageUrl),
+        Box::new(email_filters::AssetUrl),
     ];
     for filter in filters {
         let name = filter.reflection().name().to_owned();

@@ -6,6 +6,7 @@
 
 pub mod data;
 mod dialect;
+mod email_filters;
 mod filters;
 mod guards;
 pub mod links;

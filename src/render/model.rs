@@ -31,8 +31,10 @@ pub struct EmailModel {
     pub decision: DecisionView,
     /// Links with UTM parameters.
     pub links: Links,
-    /// Campaign id.
+    /// Campaign id and UTM parameters.
     pub campaign: CampaignView,
+    /// Shop settings for the email filters.
+    pub shop: ShopView,
     /// The render time, RFC 3339.
     pub now: String,
 }
@@ -180,6 +182,30 @@ pub struct Links {
 pub struct CampaignView {
     /// Campaign id.
     pub id: String,
+    /// UTM parameters the `utm` filter adds.
+    pub utm: UtmView,
+}
+
+/// UTM parameters in template names.
+#[derive(Debug, Clone, Serialize)]
+pub struct UtmView {
+    /// `utm_source`.
+    pub source: String,
+    /// `utm_medium`.
+    pub medium: String,
+    /// `utm_campaign` (the campaign id when not set).
+    pub campaign: String,
+}
+
+/// Shop settings the email filters read (`money`, `asset_url`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ShopView {
+    /// Currency of plain-number prices.
+    pub currency: String,
+    /// This recipient's locale.
+    pub locale: String,
+    /// Base URL of the brand's template assets.
+    pub assets_url: String,
 }
 
 /// Builds a display view of a product.
@@ -246,7 +272,7 @@ pub fn email_model(
         customer: CustomerView {
             id: customer.id.clone(),
             first_name: customer.attributes.first_name.clone(),
-            locale,
+            locale: locale.clone(),
             attributes: customer.attributes.extra.clone(),
         },
         brand: BrandView::from(&config.brand),
@@ -273,6 +299,24 @@ pub fn email_model(
         },
         campaign: CampaignView {
             id: config.id.clone(),
+            utm: UtmView {
+                source: config.utm.source.clone(),
+                medium: config.utm.medium.clone(),
+                campaign: config
+                    .utm
+                    .campaign
+                    .clone()
+                    .unwrap_or_else(|| config.id.clone()),
+            },
+        },
+        shop: ShopView {
+            currency: config.currency.clone(),
+            locale: locale.clone(),
+            assets_url: if config.brand.assets_url.is_empty() {
+                format!("{}/assets", config.brand.website.trim_end_matches('/'))
+            } else {
+                config.brand.assets_url.clone()
+            },
         },
         now: now.to_string(),
     }

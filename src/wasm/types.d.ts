@@ -576,7 +576,11 @@ address?: string,
 /**
  * Unsubscribe link or the ESP's merge tag, inserted verbatim into the footer.
  */
-unsubscribeUrl?: string, };
+unsubscribeUrl?: string, 
+/**
+ * Base URL of the templates' own assets, for `asset_url` (default: website + `/assets`).
+ */
+assetsUrl?: string, };
 
 /**
  * UTM parameters appended to links (empty values are left out).
