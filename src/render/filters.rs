@@ -1,6 +1,6 @@
 //! Shopify-dialect filters the `liquid` crate lacks: `has`, `find`, `find_index`, `reject`,
 //! `sum`, `remove_last`, `replace_last`, `base64_encode`/`_decode`,
-//! `base64_url_safe_encode`/`_decode`, and `h` (an alias of `escape`).
+//! `base64_url_safe_encode`/`_decode`, `h` (an alias of `escape`), and a faster `escape`.
 //!
 //! Array filters follow Shopify: a hash input is a one-item array; string items match when they
 //! contain the property; objects match when the property equals the target (or is truthy when
@@ -460,6 +460,37 @@ base64_filter!(
     |text| decoded(URL_SAFE.decode(text.as_bytes()))
 );
 
+/// HTML-escapes a value: nil stays nil; text without special characters is returned as is
+/// (the common case, checked byte-wise before any copy).
+fn escape_value(input: &dyn ValueView) -> Value {
+    if input.is_nil() {
+        return Value::Nil;
+    }
+    let text = input.to_kstr();
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
+    {
+        return Value::scalar(text.into_owned());
+    }
+    Value::scalar(super::escape_html(text.as_str()))
+}
+
+/// `escape`, as in Liquid (`<`, `>`, `&`, `"`, `'`), faster on text with nothing to escape.
+#[derive(Clone, ParseFilter, FilterReflection)]
+#[filter(name = "escape", description = "Escapes HTML.", parsed(EscapeFilter))]
+pub struct Escape;
+
+#[derive(Debug, Default, Display_filter)]
+#[name = "escape"]
+struct EscapeFilter;
+
+impl Filter for EscapeFilter {
+    fn evaluate(&self, input: &dyn ValueView, _runtime: &dyn Runtime) -> Result<Value> {
+        Ok(escape_value(input))
+    }
+}
+
 /// `h`: Shopify's alias of `escape`.
 #[derive(Clone, ParseFilter, FilterReflection)]
 #[filter(
@@ -475,9 +506,6 @@ struct HFilter;
 
 impl Filter for HFilter {
     fn evaluate(&self, input: &dyn ValueView, _runtime: &dyn Runtime) -> Result<Value> {
-        if input.is_nil() {
-            return Ok(Value::Nil);
-        }
-        Ok(Value::scalar(super::escape_html(input.to_kstr().as_str())))
+        Ok(escape_value(input))
     }
 }

@@ -88,7 +88,7 @@ fn language() -> Language {
         Box::new(stdlib::Default),
         Box::new(stdlib::DividedBy),
         Box::new(stdlib::Downcase),
-        Box::new(stdlib::Escape),
+        Box::new(filters::Escape),
         Box::new(stdlib::EscapeOnce),
         Box::new(stdlib::First),
         Box::new(stdlib::Floor),
