@@ -15,7 +15,7 @@ use liquid_core::{Language, Renderable, Runtime};
 use liquid_lib::stdlib;
 
 use super::data::Data;
-use super::{dialect, email_filters, filters, guards};
+use super::{dialect, email_filters, encode_filters, filters, guards};
 use crate::error::TemplateError;
 
 /// Largest template or partial source accepted.
@@ -88,7 +88,7 @@ fn language() -> Language {
         Box::new(stdlib::Default),
         Box::new(stdlib::DividedBy),
         Box::new(stdlib::Downcase),
-        Box::new(filters::Escape),
+        Box::new(encode_filters::Escape),
         Box::new(stdlib::EscapeOnce),
         Box::new(stdlib::First),
         Box::new(stdlib::Floor),
@@ -133,11 +133,11 @@ fn language() -> Language {
         Box::new(filters::Sum),
         Box::new(filters::RemoveLast),
         Box::new(filters::ReplaceLast),
-        Box::new(filters::Base64Encode),
-        Box::new(filters::Base64Decode),
-        Box::new(filters::Base64UrlSafeEncode),
-        Box::new(filters::Base64UrlSafeDecode),
-        Box::new(filters::H),
+        Box::new(encode_filters::Base64Encode),
+        Box::new(encode_filters::Base64Decode),
+        Box::new(encode_filters::Base64UrlSafeEncode),
+        Box::new(encode_filters::Base64UrlSafeDecode),
+        Box::new(encode_filters::H),
         Box::new(email_filters::Money),
         Box::new(email_filters::UtmLink),
         Box::new(email_filters::ImageUrl),

@@ -7,6 +7,7 @@
 pub mod data;
 mod dialect;
 mod email_filters;
+mod encode_filters;
 mod filters;
 mod guards;
 pub mod links;
