@@ -12,9 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::decide::{self, Angle, BanditState, DecideContext, DecideIndex, Decision, angles, seed};
 use crate::error::{Error, InputError};
-use crate::input::{
-    Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events, parse_timestamp,
-};
+use crate::input::{Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events};
 use crate::profile::{self, ChurnModel, Profile};
 use crate::render::{Data, Email, Renderer, TemplateSet, email_model};
 
@@ -89,11 +87,7 @@ impl CallOptions {
 
     /// The render time in Unix seconds; `host_now` when absent.
     pub fn resolve_now(&self, host_now: i64) -> Result<i64, InputError> {
-        match &self.now {
-            None => Ok(host_now),
-            Some(ts) => parse_timestamp(ts)
-                .ok_or_else(|| InputError::invalid("$.now", "unreadable timestamp")),
-        }
+        crate::input::resolve_now(self.now.as_ref(), host_now)
     }
 }
 

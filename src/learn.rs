@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::error::Error;
 use std::collections::BTreeMap;
 
-use crate::input::{Customer, EventKind, Timestamp, normalize_events, parse_timestamp};
+use crate::input::{Customer, EventKind, Timestamp, normalize_events};
 use crate::profile::churn::{
     ChurnModel, ChurnVariant, FitReport, fit_with_prior, points_from_events,
 };
@@ -32,12 +32,7 @@ pub struct FitOptions {
 
 impl FitOptions {
     fn resolve_now(&self, host_now: i64) -> Result<i64, Error> {
-        match &self.now {
-            Some(ts) => Ok(parse_timestamp(ts).ok_or_else(|| {
-                crate::error::InputError::invalid("$.now", "unreadable timestamp")
-            })?),
-            None => Ok(host_now),
-        }
+        Ok(crate::input::resolve_now(self.now.as_ref(), host_now)?)
     }
 
     fn max_events(&self) -> usize {
@@ -54,12 +49,8 @@ pub fn fit_churn_model(
     options: &FitOptions,
     host_now: i64,
 ) -> Result<FitReport, Error> {
-    let now = match &options.now {
-        Some(ts) => parse_timestamp(ts)
-            .ok_or_else(|| crate::error::InputError::invalid("$.now", "unreadable timestamp"))?,
-        None => host_now,
-    };
-    let max_events = options.max_events.filter(|m| *m > 0).unwrap_or(5_000);
+    let now = options.resolve_now(host_now)?;
+    let max_events = options.max_events();
     let points: Vec<_> = customers
         .into_iter()
         .filter_map(|c| points_from_events(&normalize_events(c.events, max_events).0, now))

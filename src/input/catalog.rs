@@ -225,10 +225,7 @@ impl RawProduct {
             description: non_empty(self.description).unwrap_or_default(),
             link: non_empty(self.link).unwrap_or_default(),
             // Only http(s) images: a `javascript:` or `data:` link in a feed is no image at all.
-            image_link: non_empty(self.image_link).filter(|l| {
-                let l = l.to_ascii_lowercase();
-                l.starts_with("https://") || l.starts_with("http://")
-            }),
+            image_link: non_empty(self.image_link).filter(|l| super::is_http_url(l)),
             price_minor,
             sale_price_minor,
             currency: non_empty(self.currency)

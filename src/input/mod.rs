@@ -17,7 +17,7 @@ pub use customer::{Attributes, Customer};
 pub use events::{Channel, Event, EventKind, EventStats, normalize_events};
 pub use index::{Catalog, ProductFlags, SpecialTags};
 pub use raw_event::RawEvent;
-pub use values::{Money, Timestamp, format_timestamp, parse_timestamp};
+pub use values::{Money, Timestamp, format_timestamp, is_http_url, parse_timestamp, resolve_now};
 pub use vocab::{FeatureKind, FnvMap, Vocab};
 
 /// Event property types, for the TypeScript declarations.

@@ -51,6 +51,29 @@ pub fn format_timestamp(unix_seconds: i64) -> String {
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string())
 }
 
+/// True for an absolute http(s) URL: the only links and images that may reach an email.
+pub fn is_http_url(text: &str) -> bool {
+    let lower = text
+        .trim()
+        .get(..8)
+        .unwrap_or(text.trim())
+        .to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// The render time in Unix seconds: `now` when given (error at `$.now` if unreadable), else
+/// the host's clock.
+pub fn resolve_now(
+    now: Option<&Timestamp>,
+    host_now: i64,
+) -> Result<i64, crate::error::InputError> {
+    match now {
+        None => Ok(host_now),
+        Some(ts) => parse_timestamp(ts)
+            .ok_or_else(|| crate::error::InputError::invalid("$.now", "unreadable timestamp")),
+    }
+}
+
 /// A price as hosts send it: a number (`49.5`) or Merchant Center text (`"49.50 USD"`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

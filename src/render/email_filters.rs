@@ -13,6 +13,7 @@ use liquid_core::{
 use super::links::with_utm;
 use super::money::format_money;
 use crate::config::Utm;
+use crate::input::is_http_url;
 
 /// A text value from the template data, by path.
 fn lookup(runtime: &dyn Runtime, path: &[&str]) -> Option<String> {
@@ -22,11 +23,6 @@ fn lookup(runtime: &dyn Runtime, path: &[&str]) -> Option<String> {
         .filter(|v| !v.is_nil())
         .map(|v| v.to_kstr().to_string())
         .filter(|s| !s.is_empty())
-}
-
-fn is_http(link: &str) -> bool {
-    let lower = link.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 #[derive(Debug, FilterParameters)]
@@ -120,7 +116,7 @@ impl Filter for UtmFilter {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
         let args = self.args.evaluate(runtime)?;
         let link = input.to_kstr().to_string();
-        if !is_http(&link) {
+        if !is_http_url(&link) {
             return Ok(Value::scalar(link));
         }
         let defaults = Utm::default();
@@ -184,7 +180,7 @@ impl Filter for ImageUrlFilter {
                 .unwrap_or_default(),
             None => input.to_kstr().to_string(),
         };
-        if !is_http(&link) {
+        if !is_http_url(&link) {
             return Ok(Value::scalar(""));
         }
         let mut url = link;
@@ -215,7 +211,7 @@ impl Filter for AssetUrlFilter {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
         let file = input.to_kstr().to_string();
         let base = lookup(runtime, &["shop", "assets_url"]).unwrap_or_default();
-        if base.is_empty() || is_http(&file) {
+        if base.is_empty() || is_http_url(&file) {
             return Ok(Value::scalar(file));
         }
         Ok(Value::scalar(format!(

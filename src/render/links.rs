@@ -1,6 +1,7 @@
 //! Link building: UTM parameters on every product and CTA link.
 
 use crate::config::Utm;
+use crate::input::is_http_url;
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
 fn encode(value: &str) -> String {
@@ -21,8 +22,7 @@ fn encode(value: &str) -> String {
 /// Links that are not http(s) (a `javascript:` URL in a feed, say) become `#`.
 pub fn with_utm(link: &str, utm: &Utm, campaign_id: &str, content: &str) -> String {
     let link = link.trim();
-    let lower = link.to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+    if !is_http_url(link) {
         return "#".into();
     }
     let (base, fragment) = match link.split_once('#') {
@@ -61,11 +61,7 @@ pub fn safe_href(link: &str) -> String {
         || (trimmed.starts_with("*|") && trimmed.ends_with("|*"))
         || (trimmed.starts_with("%%") && trimmed.ends_with("%%"))
         || (trimmed.starts_with('[') && trimmed.ends_with(']'));
-    if lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || merge_tag
-    {
+    if is_http_url(trimmed) || lower.starts_with("mailto:") || merge_tag {
         trimmed.to_string()
     } else {
         "#".into()

@@ -6,7 +6,7 @@
 //! in Shopify, unless `strict` is asked for (previews, linting).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use liquid_core::model::{KStringCow, KStringRef, ScalarCow, Value, ValueCow};
 use liquid_core::partials::{EagerCompiler, InMemorySource, PartialCompiler};
@@ -150,6 +150,12 @@ fn language() -> Language {
     l
 }
 
+/// The language is immutable: build it once per process, not per template set or call.
+fn shared_language() -> Arc<Language> {
+    static LANGUAGE: OnceLock<Arc<Language>> = OnceLock::new();
+    LANGUAGE.get_or_init(|| Arc::new(language())).clone()
+}
+
 /// Builds the environment with the given partials (compiled eagerly, after the dialect rewrite).
 pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError> {
     if partials.len() > MAX_PARTIALS {
@@ -158,7 +164,7 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError>
             message: format!("{} partials; the limit is {MAX_PARTIALS}", partials.len()),
         });
     }
-    let language = Arc::new(language());
+    let language = shared_language();
     let mut source = InMemorySource::new();
     for (name, text) in partials {
         check_size(name, text)?;
