@@ -24,6 +24,7 @@ use crate::profile::{
     Rfm, StyleSignals,
 };
 use crate::render::TemplateSet;
+use crate::render::budget::{OutputEscape, RenderLimits};
 
 /// Types whose declarations are open to extra keys (attributes and event properties pass through).
 const OPEN: &[&str] = &["Attributes", "RawProps"];
@@ -86,6 +87,8 @@ fn all_declarations() -> String {
         Angle,
         AngleCopy,
         TemplateSet,
+        RenderLimits,
+        OutputEscape,
         Decided,
         Personalized,
         Profile,

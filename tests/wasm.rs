@@ -9,6 +9,9 @@
     clippy::panic
 )]
 
+mod common;
+
+use common::safety::{self, CARELESS_HTML, Expect};
 use mailfit::wasm::{Personalizer, render_template};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -118,4 +121,46 @@ fn sample_behaviours_get_different_angles_across_the_boundary() {
         );
     }
     assert!(angles.len() >= 4, "only {angles:?}");
+}
+
+#[wasm_bindgen_test]
+fn the_xss_corpus_cannot_reach_html_in_wasm() {
+    let findings = safety::xss_findings(None);
+    assert!(findings.is_empty(), "{findings:#?}");
+    let findings = safety::xss_findings(Some(CARELESS_HTML));
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[wasm_bindgen_test]
+fn html_escaping_crosses_the_js_boundary() {
+    let data = js(r#"{"name": "<img src=x onerror=alert(1)>"}"#);
+    let out = render_template(
+        "{{ name }}".into(),
+        data.clone(),
+        js(r#"{"escape": "html"}"#),
+    )
+    .unwrap();
+    assert_eq!(out, "&lt;img src=x onerror=alert(1)&gt;");
+    let out =
+        render_template("{{ name | raw }}".into(), data, js(r#"{"escape": "html"}"#)).unwrap();
+    assert_eq!(out, "<img src=x onerror=alert(1)>");
+}
+
+#[wasm_bindgen_test]
+fn every_limit_holds_in_wasm_without_a_trap() {
+    for (name, source, data, limits, expect) in safety::limit_cases() {
+        let options = js(&serde_json::json!({ "limits": limits }).to_string());
+        let outcome = render_template(source, js(&data.to_string()), options);
+        match (&expect, outcome) {
+            (Expect::Output(want), Ok(got)) => assert_eq!(&got, want, "{name}"),
+            (Expect::LimitError, Err(error)) => {
+                assert_eq!(
+                    get(&error, "code").as_string().as_deref(),
+                    Some("TEMPLATE_LIMIT"),
+                    "{name}"
+                );
+            }
+            (_, other) => panic!("{name}: expected {expect:?}, got {other:?}"),
+        }
+    }
 }

@@ -295,6 +295,27 @@ impl CampaignConfig {
         ) {
             self.bandit.margin = defaults.bandit.margin;
         }
+        // Brand values land in `style` and `href` attributes: a colour must be a colour and a URL
+        // an http(s) URL, or CSS and `javascript:` could ride in through configuration.
+        if !fix(is_css_color(&self.brand.accent_color), "brand.accentColor") {
+            self.brand.accent_color = defaults.brand.accent_color.clone();
+        }
+        for (value, default, name) in [
+            (
+                &mut self.brand.website,
+                &defaults.brand.website,
+                "brand.website",
+            ),
+            (
+                &mut self.brand.logo_url,
+                &defaults.brand.logo_url,
+                "brand.logoUrl",
+            ),
+        ] {
+            if !fix(crate::input::is_http_url(value), name) {
+                value.clone_from(default);
+            }
+        }
         let policy = &mut self.offer_policy;
         let before = policy.offers.len();
         policy.offers.retain(
@@ -313,5 +334,15 @@ impl CampaignConfig {
             }
         }
         repaired
+    }
+}
+
+/// `#rgb`, `#rrggbb` or a plain colour keyword: nothing that could close a CSS declaration.
+fn is_css_color(value: &str) -> bool {
+    match value.strip_prefix('#') {
+        Some(hex) => matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => {
+            !value.is_empty() && value.len() <= 20 && value.bytes().all(|b| b.is_ascii_alphabetic())
+        }
     }
 }

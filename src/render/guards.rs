@@ -145,59 +145,6 @@ impl Renderable for Guarded {
     }
 }
 
-/// Largest literal range a loop may run over: the `liquid` crate materializes every value of a
-/// range before iterating, so `(1..1000000000)` would exhaust memory (a trap in wasm).
-pub const MAX_RANGE: i64 = 100_000;
-
-/// Rejects literal ranges (`(1..500000)`) longer than [`MAX_RANGE`].
-///
-/// NOTE: ranges whose bounds are variables are not caught here; see the README's known gaps.
-pub fn check_ranges(source: &str) -> std::result::Result<(), String> {
-    let bytes = source.as_bytes();
-    let mut from = 0;
-    while let Some(at) = source.get(from..).and_then(|s| s.find("..")) {
-        let dots = from + at;
-        from = dots + 2;
-        let number_before = |end: usize| -> Option<i64> {
-            let start = (0..end)
-                .rev()
-                .take_while(|&i| {
-                    bytes
-                        .get(i)
-                        .is_some_and(|b| b.is_ascii_digit() || *b == b'-')
-                })
-                .last()?;
-            source.get(start..end)?.parse().ok()
-        };
-        let number_after = |start: usize| -> Option<i64> {
-            let end = (start..bytes.len())
-                .take_while(|&i| {
-                    bytes
-                        .get(i)
-                        .is_some_and(|b| b.is_ascii_digit() || (*b == b'-' && i == start))
-                })
-                .last()?
-                + 1;
-            source.get(start..end)?.parse().ok()
-        };
-        let before_end = (0..dots)
-            .rev()
-            .find(|&i| bytes.get(i).is_some_and(|b| !b.is_ascii_whitespace()))
-            .map_or(0, |i| i + 1);
-        let after_start = (dots + 2..bytes.len())
-            .find(|&i| bytes.get(i).is_some_and(|b| !b.is_ascii_whitespace()))
-            .unwrap_or(bytes.len());
-        if let (Some(a), Some(b)) = (number_before(before_end), number_after(after_start))
-            && b.saturating_sub(a) >= MAX_RANGE
-        {
-            return Err(format!(
-                "the range ({a}..{b}) is longer than {MAX_RANGE} items"
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// Tags that open a block closed by `end<tag>`.
 const BLOCKS: &[&str] = &[
     "if",
@@ -252,14 +199,6 @@ pub fn check_nesting(source: &str) -> std::result::Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn huge_literal_ranges_are_rejected() {
-        assert!(check_ranges("{% for i in (1..1000000000) %}{% endfor %}").is_err());
-        assert!(check_ranges("{% for i in ( 0 .. 200000 ) %}").is_err());
-        assert!(check_ranges("{% for i in (1..50) %}{{ i }}{% endfor %} and 1..2").is_ok());
-        assert!(check_ranges("{% for i in (1..n) %}").is_ok());
-    }
 
     #[test]
     fn nesting_is_bounded_but_raw_content_is_not_counted() {

@@ -5,6 +5,7 @@
 //! rendering can run on our own runtime: unknown variables and missing keys render as nil, as
 //! in Shopify, unless `strict` is asked for (previews, linting).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
@@ -14,14 +15,15 @@ use liquid_core::runtime::{PartialStore, Registers, RuntimeBuilder};
 use liquid_core::{Language, Renderable, Runtime};
 use liquid_lib::stdlib;
 
+use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
-use super::{dialect, email_filters, encode_filters, filters, guards};
+use super::{
+    autoescape, dialect, email_filters, encode_filters, filters, guards, loops, math_filters,
+};
 use crate::error::TemplateError;
 
 /// Largest template or partial source accepted.
 pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
-/// Largest rendered output accepted (Gmail clips HTML at about 102 KB; this is a hard stop).
-pub const MAX_OUTPUT_BYTES: usize = 2 * 1024 * 1024;
 /// Most partials one template set may register.
 pub const MAX_PARTIALS: usize = 200;
 
@@ -68,45 +70,39 @@ fn language() -> Language {
         ("if", Box::new(stdlib::IfBlock)),
         ("unless", Box::new(stdlib::UnlessBlock)),
         ("ifchanged", Box::new(stdlib::IfChangedBlock)),
-        ("for", Box::new(stdlib::ForBlock)),
-        ("tablerow", Box::new(stdlib::TableRowBlock)),
+        ("for", Box::new(loops::ForBlock)),
+        ("tablerow", Box::new(loops::TableRowBlock)),
         ("comment", Box::new(stdlib::CommentBlock)),
-        ("capture", Box::new(stdlib::CaptureBlock)),
+        ("capture", Box::new(autoescape::CaptureBlock)),
         ("case", Box::new(stdlib::CaseBlock)),
     ] {
         l.blocks.register(name.to_owned(), block);
     }
     let filters: Vec<Box<dyn liquid_core::ParseFilter>> = vec![
-        Box::new(stdlib::Abs),
+        Box::new(math_filters::Abs),
         Box::new(stdlib::Append),
-        Box::new(stdlib::AtLeast),
-        Box::new(stdlib::AtMost),
         Box::new(stdlib::Capitalize),
-        Box::new(stdlib::Ceil),
+        Box::new(math_filters::Ceil),
         Box::new(stdlib::Compact),
         Box::new(stdlib::Concat),
         Box::new(stdlib::Default),
-        Box::new(stdlib::DividedBy),
         Box::new(stdlib::Downcase),
         Box::new(encode_filters::Escape),
         Box::new(stdlib::EscapeOnce),
         Box::new(stdlib::First),
-        Box::new(stdlib::Floor),
+        Box::new(math_filters::Floor),
         Box::new(stdlib::Join),
         Box::new(stdlib::Last),
         Box::new(stdlib::Lstrip),
         Box::new(stdlib::Map),
-        Box::new(stdlib::Minus),
-        Box::new(stdlib::Modulo),
         Box::new(stdlib::NewlineToBr),
-        Box::new(stdlib::Plus),
         Box::new(stdlib::Prepend),
         Box::new(stdlib::Remove),
         Box::new(stdlib::RemoveFirst),
         Box::new(stdlib::Replace),
         Box::new(stdlib::ReplaceFirst),
         Box::new(stdlib::Reverse),
-        Box::new(stdlib::Round),
+        Box::new(math_filters::Round),
         Box::new(stdlib::Rstrip),
         Box::new(stdlib::Size),
         Box::new(stdlib::Slice),
@@ -116,7 +112,6 @@ fn language() -> Language {
         Box::new(stdlib::Strip),
         Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
-        Box::new(stdlib::Times),
         Box::new(stdlib::Truncate),
         Box::new(stdlib::TruncateWords),
         Box::new(stdlib::Uniq),
@@ -142,10 +137,15 @@ fn language() -> Language {
         Box::new(email_filters::UtmLink),
         Box::new(email_filters::ImageUrl),
         Box::new(email_filters::AssetUrl),
+        Box::new(autoescape::AutoEscape),
+        Box::new(autoescape::Raw),
     ];
-    for filter in filters {
+    let arithmetic = math_filters::arithmetic_filters()
+        .into_iter()
+        .map(|f| Box::new(f) as Box<dyn liquid_core::ParseFilter>);
+    for filter in filters.into_iter().chain(arithmetic) {
         let name = filter.reflection().name().to_owned();
-        l.filters.register(name, filter);
+        l.filters.register(name, Box::new(budget::Bounded(filter)));
     }
     l
 }
@@ -189,12 +189,14 @@ fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
         template: name.to_string(),
         message,
     })?;
-    guards::check_nesting(&source)
-        .and_then(|()| guards::check_ranges(&source))
-        .map_err(|message| TemplateError::Limit {
-            template: name.to_string(),
-            message,
-        })?;
+    let source = match autoescape::rewrite(&source) {
+        Cow::Borrowed(_) => source,
+        Cow::Owned(rewritten) => Cow::Owned(rewritten),
+    };
+    guards::check_nesting(&source).map_err(|message| TemplateError::Limit {
+        template: name.to_string(),
+        message,
+    })?;
     Ok(source.into_owned())
 }
 
@@ -213,43 +215,69 @@ pub fn parse(env: &Env, name: &str, source: &str) -> Result<Template, TemplateEr
     })
 }
 
-/// Renders with Shopify's lenient variables: unknown ones render as nil.
-pub fn render(template: &Template, name: &str, data: &Data) -> Result<String, TemplateError> {
-    render_with(template, name, data, false)
+/// How one render runs: lookups, escaping and limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RenderOptions {
+    /// An unknown variable is an error instead of nil (previews, linting).
+    pub strict: bool,
+    /// HTML-escape `{{ }}` output (opt out per output with `| raw`).
+    pub escape: OutputEscape,
+    /// Output, loop and value bounds.
+    pub limits: RenderLimits,
 }
 
-/// Renders; with `strict`, an unknown variable is an error (for previews and linting).
+/// Renders with Shopify's lenient variables (unknown ones render as nil), no escaping and the
+/// default limits.
+pub fn render(template: &Template, name: &str, data: &Data) -> Result<String, TemplateError> {
+    render_with(template, name, data, &RenderOptions::default())
+}
+
+/// Renders under `options`; a limit breach is a [`TemplateError::Limit`], never a trap.
 pub fn render_with(
     template: &Template,
     name: &str,
     data: &Data,
-    strict: bool,
+    options: &RenderOptions,
 ) -> Result<String, TemplateError> {
+    let _budget = budget::enter(options.limits, options.escape);
     let builder = RuntimeBuilder::new().set_globals(data as &dyn liquid_core::ObjectView);
     let runtime = match &template.partials {
         Some(p) => builder.set_partials(p.as_ref()).build(),
         None => builder.build(),
     };
-    let mut out: Vec<u8> = Vec::with_capacity(4096);
-    let result = if strict {
+    let cap = options.limits.max_output_bytes;
+    let mut out = CappedWriter::new(cap, 4096);
+    let result = if options.strict {
         template.inner.render_to(&mut out, &runtime)
     } else {
         template.inner.render_to(&mut out, &Lenient(&runtime))
     };
-    result.map_err(|e| TemplateError::Render {
-        template: name.to_string(),
-        message: e.to_string(),
-    })?;
-    if out.len() > MAX_OUTPUT_BYTES {
+    if out.overflowed {
         return Err(TemplateError::Limit {
             template: name.to_string(),
-            message: format!(
-                "output is {} bytes; the limit is {MAX_OUTPUT_BYTES}",
-                out.len()
-            ),
+            message: format!("output passed the limit of {cap} bytes"),
         });
     }
-    String::from_utf8(out).map_err(|_| TemplateError::Render {
+    result.map_err(|e| {
+        let message = e.to_string();
+        match message.find(budget::LIMIT_PREFIX) {
+            Some(at) => TemplateError::Limit {
+                template: name.to_string(),
+                message: message
+                    .get(at + budget::LIMIT_PREFIX.len()..)
+                    .unwrap_or("")
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+            },
+            None => TemplateError::Render {
+                template: name.to_string(),
+                message,
+            },
+        }
+    })?;
+    String::from_utf8(out.buffer).map_err(|_| TemplateError::Render {
         template: name.to_string(),
         message: "output is not UTF-8".into(),
     })

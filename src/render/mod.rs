@@ -4,6 +4,8 @@
 //! Templates come only from what the host registers: no file system, no network. HTML templates
 //! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
 
+mod autoescape;
+pub mod budget;
 pub mod data;
 mod dialect;
 mod email_filters;
@@ -12,10 +14,13 @@ mod filters;
 mod guards;
 pub mod links;
 pub mod liquid_env;
+mod loops;
+mod math_filters;
 mod model;
 pub mod money;
 
 pub use data::Data;
+pub use liquid_env::RenderOptions;
 pub use model::{EmailModel, ProductView, email_model, product_view};
 
 use std::collections::BTreeMap;
@@ -40,6 +45,9 @@ pub struct TemplateSet {
     /// Partials by name, for `{% include 'name' %}`; merged over the default partials.
     #[cfg_attr(test, ts(as = "Option<BTreeMap<String, String>>", optional))]
     pub partials: BTreeMap<String, String>,
+    /// Bounds on each render (output size, loop iterations, value size); safe defaults.
+    #[cfg_attr(test, ts(as = "Option<budget::RenderLimits>", optional))]
+    pub limits: budget::RenderLimits,
 }
 
 /// The shipped default templates.
@@ -99,6 +107,7 @@ pub struct Email {
 
 /// Parsed templates, ready to render many recipients.
 pub struct Renderer {
+    limits: budget::RenderLimits,
     html: liquid_env::Template,
     text: liquid_env::Template,
     subject: liquid_env::Template,
@@ -118,6 +127,7 @@ impl Renderer {
             liquid_env::parse(&parser, name, custom.as_deref().unwrap_or(default))
         };
         Ok(Renderer {
+            limits: set.limits,
             html: parse("html", &set.html, defaults::HTML)?,
             text: parse("text", &set.text, defaults::TEXT)?,
             subject: parse("subject", &set.subject, defaults::SUBJECT)?,
@@ -133,11 +143,22 @@ impl Renderer {
         })?;
         let data = Data::from_json(&json);
         let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let plain = RenderOptions {
+            limits: self.limits,
+            ..RenderOptions::default()
+        };
+        // Only the HTML part escapes: subject, preheader and text are plain text for the ESP.
+        let html = RenderOptions {
+            escape: budget::OutputEscape::Html,
+            ..plain
+        };
+        let render =
+            |template, name, options| liquid_env::render_with(template, name, &data, options);
         Ok(Email {
-            subject: one_line(liquid_env::render(&self.subject, "subject", &data)?),
-            preheader: one_line(liquid_env::render(&self.preheader, "preheader", &data)?),
-            html: liquid_env::render(&self.html, "html", &data)?,
-            text: tidy_text(&liquid_env::render(&self.text, "text", &data)?),
+            subject: one_line(render(&self.subject, "subject", &plain)?),
+            preheader: one_line(render(&self.preheader, "preheader", &plain)?),
+            html: render(&self.html, "html", &html)?,
+            text: tidy_text(&render(&self.text, "text", &plain)?),
         })
     }
 }
@@ -167,19 +188,19 @@ pub fn render_template(
     data: &Data,
     partials: &BTreeMap<String, String>,
 ) -> Result<String, TemplateError> {
-    render_template_with(source, data, partials, false)
+    render_template_with(source, data, partials, &RenderOptions::default())
 }
 
-/// Like [`render_template`]; with `strict`, an unknown variable is an error instead of nil.
+/// Like [`render_template`], with strictness, escaping and limits.
 pub fn render_template_with(
     source: &str,
     data: &Data,
     partials: &BTreeMap<String, String>,
-    strict: bool,
+    options: &RenderOptions,
 ) -> Result<String, TemplateError> {
     let env = liquid_env::parser(partials)?;
     let template = liquid_env::parse(&env, "template", source)?;
-    liquid_env::render_with(&template, "template", data, strict)
+    liquid_env::render_with(&template, "template", data, options)
 }
 
 /// HTML-escapes text the way Liquid's `escape` does (`&`, `<`, `>`, `"`, `'`).

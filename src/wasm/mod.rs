@@ -26,6 +26,10 @@ export interface RenderTemplateOptions {
   partials?: Record<string, string>;
   /** Unknown variables are errors instead of rendering empty (previews, linting). */
   strict?: boolean;
+  /** `"html"` escapes every `{{ }}` unless it ends in `| raw`; default `"none"`, as Liquid. */
+  escape?: OutputEscape;
+  /** Bounds on the render; each defaults safely. */
+  limits?: RenderLimits;
 }
 /** What `buildInfo()` returns. */
 export interface BuildInfo { version: string; gitSha: string; rustc: string; wasmBindgen: string }
@@ -106,9 +110,18 @@ pub fn render_template(
         partials: BTreeMap<String, String>,
         #[serde(default)]
         strict: bool,
+        #[serde(default)]
+        escape: render::budget::OutputEscape,
+        #[serde(default)]
+        limits: render::budget::RenderLimits,
     }
     let options: Options = optional_from_js("$.options", options)?;
-    render::render_template_with(&source, &object, &options.partials, options.strict)
+    let render_options = render::RenderOptions {
+        strict: options.strict,
+        escape: options.escape,
+        limits: options.limits,
+    };
+    render::render_template_with(&source, &object, &options.partials, &render_options)
         .map_err(|e| js_error(e.into()))
 }
 

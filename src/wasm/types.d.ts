@@ -816,7 +816,33 @@ preheader?: string,
 /**
  * Partials by name, for `{% include 'name' %}`; merged over the default partials.
  */
-partials?: { [key in string]: string }, };
+partials?: { [key in string]: string }, 
+/**
+ * Bounds on each render (output size, loop iterations, value size); safe defaults.
+ */
+limits?: RenderLimits, };
+
+/**
+ * Bounds on one render; every field has a safe default.
+ */
+export type RenderLimits = { 
+/**
+ * Largest output in bytes; rendering stops with a limit error as soon as it is passed.
+ */
+maxOutputBytes: number, 
+/**
+ * Loop iterations (`for`, `tablerow`) over the whole render, nested loops included.
+ */
+maxLoopIterations: number, 
+/**
+ * Largest value a filter or `capture` may produce (string bytes; 16 bytes per array item).
+ */
+maxValueBytes: number, };
+
+/**
+ * How `{{ }}` output is escaped.
+ */
+export type OutputEscape = "none" | "html";
 
 /**
  * Profile and decision together (what `.decide()` returns).

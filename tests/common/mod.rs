@@ -1,6 +1,8 @@
 //! Shared helpers for integration tests: the embedded sample data.
 #![allow(dead_code)]
 
+pub mod safety;
+
 use std::collections::BTreeMap;
 
 use mailfit::input::{Customer, Timestamp, parse_timestamp};

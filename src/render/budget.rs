@@ -1,0 +1,259 @@
+//! What one render may spend, and how its output is escaped.
+//!
+//! Kept per thread rather than in liquid's runtime registers: `render` runs partials in a
+//! sandboxed frame whose registers start empty, which would reset every count at each level.
+//! [`enter`] installs a fresh budget for one top-level render and restores the previous one when
+//! its guard drops, so renders nested in filters (copy templates) keep their own counts.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+
+use liquid_core::parser::FilterArguments;
+use liquid_core::{Filter, FilterReflection, ParseFilter, Runtime, Value, ValueView};
+use serde::{Deserialize, Serialize};
+
+/// Bounds on one render; every field has a safe default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct RenderLimits {
+    /// Largest output in bytes; rendering stops with a limit error as soon as it is passed.
+    pub max_output_bytes: usize,
+    /// Loop iterations (`for`, `tablerow`) over the whole render, nested loops included.
+    pub max_loop_iterations: u64,
+    /// Largest value a filter or `capture` may produce (string bytes; 16 bytes per array item).
+    pub max_value_bytes: usize,
+}
+
+impl Default for RenderLimits {
+    fn default() -> Self {
+        RenderLimits {
+            max_output_bytes: 2 * 1024 * 1024,
+            max_loop_iterations: 100_000,
+            max_value_bytes: 1024 * 1024,
+        }
+    }
+}
+
+/// How `{{ }}` output is escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum OutputEscape {
+    /// As Liquid: output is written as it is (text parts, subjects, conformance).
+    #[default]
+    None,
+    /// Every `{{ }}` is HTML-escaped unless it ends in `| raw` (or already escapes).
+    Html,
+}
+
+struct State {
+    limits: RenderLimits,
+    iterations: u64,
+    escape: OutputEscape,
+    /// Hashes of strings this render built with `capture`: template-made, already escaped.
+    trusted: HashSet<u64>,
+}
+
+impl State {
+    fn new(limits: RenderLimits, escape: OutputEscape) -> Self {
+        State {
+            limits,
+            iterations: 0,
+            escape,
+            trusted: HashSet::new(),
+        }
+    }
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::new(RenderLimits::default(), OutputEscape::None));
+}
+
+/// Restores the budget that was in force before [`enter`].
+pub struct Scope {
+    previous: Option<State>,
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        if let Some(previous) = self.previous.take() {
+            STATE.with(|s| *s.borrow_mut() = previous);
+        }
+    }
+}
+
+/// Starts a render's budget.
+pub fn enter(limits: RenderLimits, escape: OutputEscape) -> Scope {
+    let previous = STATE.with(|s| s.replace(State::new(limits, escape)));
+    Scope {
+        previous: Some(previous),
+    }
+}
+
+/// A liquid error that [`super::liquid_env`] reports as a limit breach.
+pub fn limit_error(what: String) -> liquid_core::Error {
+    liquid_core::Error::with_msg(format!("{LIMIT_PREFIX}{what}"))
+}
+
+/// Marks liquid errors that are limit breaches, so they surface as `TEMPLATE_LIMIT`.
+pub const LIMIT_PREFIX: &str = "render limit: ";
+
+/// Counts one loop iteration; an error once the render's allowance is spent.
+pub fn charge_iteration() -> liquid_core::Result<()> {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.iterations += 1;
+        if s.iterations > s.limits.max_loop_iterations {
+            Err(limit_error(format!(
+                "more than {} loop iterations",
+                s.limits.max_loop_iterations
+            )))
+        } else {
+            Ok(())
+        }
+    })
+}
+
+/// Approximate bytes of a value, stopping early once past `cap`.
+fn size_of(value: &dyn ValueView, cap: usize) -> usize {
+    if let Some(scalar) = value.as_scalar() {
+        return scalar.to_kstr().len();
+    }
+    let mut total = 0usize;
+    if let Some(array) = value.as_array() {
+        for item in array.values() {
+            total = total.saturating_add(16 + size_of(item, cap));
+            if total > cap {
+                break;
+            }
+        }
+    } else if let Some(object) = value.as_object() {
+        for (key, item) in object.iter() {
+            total = total.saturating_add(16 + key.len() + size_of(item, cap));
+            if total > cap {
+                break;
+            }
+        }
+    }
+    total
+}
+
+/// Rejects a value larger than the render allows (a string doubled in a loop, say).
+pub fn check_value(value: Value, made_by: &str) -> liquid_core::Result<Value> {
+    let cap = STATE.with(|s| s.borrow().limits.max_value_bytes);
+    let size = size_of(&value, cap);
+    if size > cap {
+        return Err(limit_error(format!(
+            "`{made_by}` made a value over {cap} bytes"
+        )));
+    }
+    Ok(value)
+}
+
+fn fingerprint(text: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The escaping in force for this render.
+pub fn escape() -> OutputEscape {
+    STATE.with(|s| s.borrow().escape)
+}
+
+/// Records a string the template itself built (with `capture`): its pieces were escaped as
+/// they were written, so printing it again must not escape it twice.
+pub fn trust(text: &str) {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.escape == OutputEscape::Html {
+            s.trusted.insert(fingerprint(text));
+        }
+    });
+}
+
+/// Was `text` built by this render's template?
+pub fn is_trusted(text: &str) -> bool {
+    STATE.with(|s| {
+        let s = s.borrow();
+        !s.trusted.is_empty() && s.trusted.contains(&fingerprint(text))
+    })
+}
+
+/// The largest value a filter or `capture` may make in this render.
+pub fn max_value_bytes() -> usize {
+    STATE.with(|s| s.borrow().limits.max_value_bytes)
+}
+
+/// The render's output cap, for [`CappedWriter`].
+pub fn max_output_bytes() -> usize {
+    STATE.with(|s| s.borrow().limits.max_output_bytes)
+}
+
+/// A buffer that refuses to grow past its cap, so an exploding template stops early instead of
+/// exhausting memory (in wasm, a trap).
+pub struct CappedWriter {
+    pub buffer: Vec<u8>,
+    cap: usize,
+    /// Set when a write was refused.
+    pub overflowed: bool,
+}
+
+impl CappedWriter {
+    /// An empty buffer with room for `hint` bytes that holds at most `cap`.
+    pub fn new(cap: usize, hint: usize) -> Self {
+        CappedWriter {
+            buffer: Vec::with_capacity(hint.min(cap)),
+            cap,
+            overflowed: false,
+        }
+    }
+}
+
+impl Write for CappedWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.buffer.len().saturating_add(bytes.len()) > self.cap {
+            self.overflowed = true;
+            return Err(std::io::Error::other("output limit"));
+        }
+        self.buffer.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Wraps a filter so that what it returns is bounded by the render's value limit: without it,
+/// `{% assign s = s | append: s %}` in a loop doubles a string until memory runs out.
+#[derive(Clone)]
+pub struct Bounded(pub Box<dyn ParseFilter>);
+
+impl ParseFilter for Bounded {
+    fn parse(&self, arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
+        Ok(Box::new(BoundedFilter(self.0.parse(arguments)?)))
+    }
+
+    fn reflection(&self) -> &dyn FilterReflection {
+        self.0.reflection()
+    }
+}
+
+#[derive(Debug)]
+struct BoundedFilter(Box<dyn Filter>);
+
+impl std::fmt::Display for BoundedFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Filter for BoundedFilter {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
+        check_value(self.0.evaluate(input, runtime)?, &self.0.to_string())
+    }
+}

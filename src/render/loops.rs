@@ -1,0 +1,480 @@
+//! `for` and `tablerow` as Shopify's Liquid runs them, in place of the crate's blocks:
+//! - ranges are never materialized (`(1..n)` with a huge `n` costs nothing until iterated), and
+//!   every iteration is charged to the render's budget ([`super::budget`]);
+//! - `offset: continue`, `forloop.name`, `forloop.parentloop` only inside nested loops, commas
+//!   between arguments, strings iterate as one item, non-iterables as none;
+//! - `tablerow` writes Ruby's markup (`<tr class="row1">\n`) and `tablerowloop`.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use liquid_core::error::ResultLiquidReplaceExt;
+use liquid_core::model::{KString, KStringRef, Object, ScalarCow, Value, ValueCow, ValueView};
+use liquid_core::parser::{BlockElement, TryMatchToken};
+use liquid_core::runtime::{Interrupt, InterruptRegister, StackFrame};
+use liquid_core::{
+    BlockReflection, Error, Expression, Language, ParseBlock, Renderable, Result, Runtime,
+    TagBlock, TagTokenIter, Template,
+};
+
+use super::budget;
+
+/// What a loop iterates.
+#[derive(Debug)]
+enum Collection {
+    Value(Expression),
+    Range(Expression, Expression),
+}
+
+/// `offset:` is a number or `continue` (where the last loop of the same name stopped).
+#[derive(Debug)]
+enum Offset {
+    At(Expression),
+    Continue,
+}
+
+#[derive(Debug)]
+struct LoopHead {
+    var: KString,
+    collection: Collection,
+    /// `var-collection`, as Ruby names a loop (the key of `offset: continue`).
+    name: String,
+    limit: Option<Expression>,
+    offset: Option<Offset>,
+    cols: Option<Expression>,
+    reversed: bool,
+}
+
+fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Result<LoopHead> {
+    let var = arguments
+        .expect_next("Identifier expected.")?
+        .expect_identifier()
+        .into_result()?;
+    arguments
+        .expect_next("\"in\" expected.")?
+        .expect_str("in")
+        .into_result_custom_msg("\"in\" expected.")?;
+    let token = arguments.expect_next("Array or range expected.")?;
+    let (collection, markup) = match token.expect_value() {
+        TryMatchToken::Matches(value) => {
+            let markup = value.to_string();
+            (Collection::Value(value), markup)
+        }
+        TryMatchToken::Fails(token) => match token.expect_range() {
+            TryMatchToken::Matches((start, stop)) => {
+                let markup = format!("({start}..{stop})");
+                (Collection::Range(start, stop), markup)
+            }
+            TryMatchToken::Fails(token) => return token.raise_error().into_err(),
+        },
+    };
+    let mut head = LoopHead {
+        name: format!("{var}-{markup}"),
+        var: KString::from_ref(var),
+        collection,
+        limit: None,
+        offset: None,
+        cols: None,
+        reversed: false,
+    };
+    while let Some(token) = arguments.next() {
+        match token.as_str() {
+            "," => {}
+            "reversed" if !tablerow => head.reversed = true,
+            "limit" => head.limit = Some(parse_attribute(arguments)?),
+            "cols" if tablerow => head.cols = Some(parse_attribute(arguments)?),
+            "offset" => {
+                arguments
+                    .expect_next("\":\" expected.")?
+                    .expect_str(":")
+                    .into_result_custom_msg("\":\" expected.")?;
+                let value = arguments.expect_next("Value expected.")?;
+                head.offset = Some(if value.as_str() == "continue" {
+                    Offset::Continue
+                } else {
+                    Offset::At(value.expect_value().into_result()?)
+                });
+            }
+            _ => {
+                return token
+                    .raise_custom_error("\"limit\", \"offset\", \"cols\" or \"reversed\" expected.")
+                    .into_err();
+            }
+        }
+    }
+    Ok(head)
+}
+
+fn parse_attribute(arguments: &mut TagTokenIter<'_>) -> Result<Expression> {
+    arguments
+        .expect_next("\":\" expected.")?
+        .expect_str(":")
+        .into_result_custom_msg("\":\" expected.")?;
+    arguments
+        .expect_next("Value expected.")?
+        .expect_value()
+        .into_result()
+}
+
+/// Ruby's `to_integer`: numbers truncate, numeric strings parse, nil is absent.
+fn to_integer(value: &dyn ValueView, what: &str) -> Result<Option<i64>> {
+    if value.is_nil() {
+        return Ok(None);
+    }
+    let scalar = value.as_scalar();
+    let number = scalar.as_ref().and_then(|s| {
+        s.to_integer().or_else(|| {
+            s.to_float()
+                .or_else(|| s.to_kstr().trim().parse::<f64>().ok())
+                .filter(|f| f.is_finite())
+                .map(|f| f.trunc() as i64)
+        })
+    });
+    match number {
+        Some(n) => Ok(Some(n)),
+        None => Err(Error::with_msg(format!(
+            "`{what}` must be a number, found `{}`",
+            value.to_kstr()
+        ))),
+    }
+}
+
+fn evaluate_integer(
+    expression: &Option<Expression>,
+    runtime: &dyn Runtime,
+    what: &str,
+) -> Result<Option<i64>> {
+    match expression {
+        Some(e) => to_integer(e.evaluate(runtime)?.as_view(), what),
+        None => Ok(None),
+    }
+}
+
+/// The items of one loop: a window over an array or a counted range, never copied whole.
+enum Items<'r> {
+    Values(Vec<ValueCow<'r>>),
+    Counted { start: i64 },
+}
+
+struct Window<'r> {
+    items: Items<'r>,
+    /// Positions `from..to` of the source, iterated forwards or backwards.
+    from: usize,
+    to: usize,
+    reversed: bool,
+}
+
+impl Window<'_> {
+    fn len(&self) -> usize {
+        self.to - self.from
+    }
+
+    fn item(&self, i: usize) -> ValueCow<'_> {
+        let at = if self.reversed {
+            self.to - 1 - i
+        } else {
+            self.from + i
+        };
+        match &self.items {
+            Items::Values(values) => values.get(at).map_or(ValueCow::Owned(Value::Nil), |v| {
+                ValueCow::Borrowed(v.as_view())
+            }),
+            Items::Counted { start } => {
+                ValueCow::Owned(Value::scalar(start.saturating_add(at as i64)))
+            }
+        }
+    }
+}
+
+/// Offsets where named loops stopped, for `offset: continue`.
+#[derive(Default)]
+struct ContinueOffsets(HashMap<String, usize>);
+
+fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result<Window<'r>> {
+    let (items, length) = match &head.collection {
+        Collection::Range(start, stop) => {
+            let start = bound(start, runtime, "start")?;
+            let stop = bound(stop, runtime, "end")?;
+            // NOTE: saturate, not zero: on wasm32 a usize cannot hold (1..1e12)'s length.
+            let span = stop.saturating_sub(start).saturating_add(1).max(0);
+            let length = usize::try_from(span).unwrap_or(usize::MAX);
+            (Items::Counted { start }, length)
+        }
+        Collection::Value(expression) => {
+            let values = iterable(expression.evaluate(runtime)?);
+            let length = values.len();
+            (Items::Values(values), length)
+        }
+    };
+    let from = match &head.offset {
+        Some(Offset::Continue) => runtime
+            .registers()
+            .get_mut::<ContinueOffsets>()
+            .0
+            .get(&head.name)
+            .copied()
+            .unwrap_or(0),
+        Some(Offset::At(e)) => clamp(to_integer(e.evaluate(runtime)?.as_view(), "offset")?),
+        None => 0,
+    }
+    .min(length);
+    let to = match evaluate_integer(&head.limit, runtime, "limit")? {
+        Some(limit) => from.saturating_add(clamp(Some(limit))).min(length),
+        None => length,
+    };
+    runtime
+        .registers()
+        .get_mut::<ContinueOffsets>()
+        .0
+        .insert(head.name.clone(), to);
+    Ok(Window {
+        items,
+        from,
+        to,
+        reversed: head.reversed,
+    })
+}
+
+fn clamp(n: Option<i64>) -> usize {
+    n.map_or(0, |n| usize::try_from(n.max(0)).unwrap_or(usize::MAX))
+}
+
+fn bound(expression: &Expression, runtime: &dyn Runtime, what: &str) -> Result<i64> {
+    Ok(to_integer(expression.evaluate(runtime)?.as_view(), what)?.unwrap_or(0))
+}
+
+/// Arrays as they are, hashes as `[key, value]` pairs, a non-empty string as one item, and
+/// anything else as nothing (Ruby's `slice_collection`).
+fn iterable(value: ValueCow<'_>) -> Vec<ValueCow<'_>> {
+    let view = value.as_view();
+    if view.as_array().is_some() {
+        return match value {
+            ValueCow::Borrowed(v) => v
+                .as_array()
+                .map(|a| a.values().map(ValueCow::Borrowed).collect())
+                .unwrap_or_default(),
+            ValueCow::Owned(Value::Array(items)) => {
+                items.into_iter().map(ValueCow::Owned).collect()
+            }
+            ValueCow::Owned(other) => other
+                .as_array()
+                .map(|a| a.values().map(|v| ValueCow::Owned(v.to_value())).collect())
+                .unwrap_or_default(),
+        };
+    }
+    if let Some(object) = view.as_object() {
+        return object
+            .iter()
+            .map(|(k, v)| {
+                ValueCow::Owned(Value::Array(vec![
+                    Value::scalar(k.into_owned()),
+                    v.to_value(),
+                ]))
+            })
+            .collect();
+    }
+    match view.as_scalar() {
+        Some(s) if s.to_kstr().is_empty() => vec![],
+        Some(s) if s.to_integer().is_none() && s.to_float().is_none() && s.to_bool().is_none() => {
+            vec![value]
+        }
+        _ => vec![],
+    }
+}
+
+fn loop_object(i: usize, length: usize) -> Object {
+    let (i, length) = (i as i64, length as i64);
+    let mut o = Object::new();
+    o.insert("length".into(), Value::scalar(length));
+    o.insert("index".into(), Value::scalar(i + 1));
+    o.insert("index0".into(), Value::scalar(i));
+    o.insert("rindex".into(), Value::scalar(length - i));
+    o.insert("rindex0".into(), Value::scalar(length - i - 1));
+    o.insert("first".into(), Value::scalar(i == 0));
+    o.insert("last".into(), Value::scalar(i == length - 1));
+    o
+}
+
+/// Renders one iteration's body in a frame holding `names`; true when it ended in `break`.
+fn iterate(
+    body: &Template,
+    writer: &mut dyn Write,
+    runtime: &dyn Runtime,
+    names: &[(&str, &dyn ValueView)],
+) -> Result<bool> {
+    budget::charge_iteration()?;
+    let root: HashMap<KStringRef<'_>, &dyn ValueView> = names
+        .iter()
+        .map(|(k, v)| (KStringRef::from_ref(k), *v))
+        .collect();
+    let scope = StackFrame::new(runtime, &root);
+    body.render_to(writer, &scope)?;
+    let interrupt = scope.registers().get_mut::<InterruptRegister>().reset();
+    Ok(matches!(interrupt, Some(Interrupt::Break)))
+}
+
+/// `{% for x in collection limit: n offset: n|continue reversed %}...{% else %}...{% endfor %}`.
+#[derive(Clone, Debug, Default)]
+pub struct ForBlock;
+
+impl BlockReflection for ForBlock {
+    fn start_tag(&self) -> &str {
+        "for"
+    }
+    fn end_tag(&self) -> &str {
+        "endfor"
+    }
+    fn description(&self) -> &str {
+        "Loops over an array, a hash or a range, within the render's iteration budget."
+    }
+}
+
+impl ParseBlock for ForBlock {
+    fn parse(
+        &self,
+        mut arguments: TagTokenIter<'_>,
+        mut tokens: TagBlock<'_, '_>,
+        options: &Language,
+    ) -> Result<Box<dyn Renderable>> {
+        let head = parse_head(&mut arguments, false)?;
+        let mut body = Vec::new();
+        let mut otherwise = None;
+        while let Some(element) = tokens.next()? {
+            match element {
+                BlockElement::Tag(mut tag) if tag.name() == "else" => {
+                    tag.tokens().expect_nothing()?;
+                    otherwise = Some(Template::new(tokens.parse_all(options)?));
+                    break;
+                }
+                element => body.push(element.parse(&mut tokens, options)?),
+            }
+        }
+        tokens.assert_empty();
+        Ok(Box::new(For {
+            head,
+            body: Template::new(body),
+            otherwise,
+        }))
+    }
+
+    fn reflection(&self) -> &dyn BlockReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct For {
+    head: LoopHead,
+    body: Template,
+    otherwise: Option<Template>,
+}
+
+impl Renderable for For {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        let window = window(&self.head, runtime)?;
+        let length = window.len();
+        if length == 0 {
+            if let Some(otherwise) = &self.otherwise {
+                otherwise.render_to(writer, runtime)?;
+            }
+            return Ok(());
+        }
+        let parent = runtime.try_get(&[ScalarCow::new("forloop")]);
+        for i in 0..length {
+            let mut forloop = loop_object(i, length);
+            forloop.insert("name".into(), Value::scalar(self.head.name.clone()));
+            if let Some(parent) = &parent {
+                forloop.insert("parentloop".into(), parent.to_value());
+            }
+            let item = window.item(i);
+            let names: [(&str, &dyn ValueView); 2] = [
+                ("forloop", &forloop),
+                (self.head.var.as_str(), item.as_view()),
+            ];
+            if iterate(&self.body, writer, runtime, &names)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `{% tablerow x in collection cols: n limit: n offset: n %}...{% endtablerow %}`.
+#[derive(Clone, Debug, Default)]
+pub struct TableRowBlock;
+
+impl BlockReflection for TableRowBlock {
+    fn start_tag(&self) -> &str {
+        "tablerow"
+    }
+    fn end_tag(&self) -> &str {
+        "endtablerow"
+    }
+    fn description(&self) -> &str {
+        "Writes table rows of `cols` cells, within the render's iteration budget."
+    }
+}
+
+impl ParseBlock for TableRowBlock {
+    fn parse(
+        &self,
+        mut arguments: TagTokenIter<'_>,
+        mut tokens: TagBlock<'_, '_>,
+        options: &Language,
+    ) -> Result<Box<dyn Renderable>> {
+        let head = parse_head(&mut arguments, true)?;
+        let body = Template::new(tokens.parse_all(options)?);
+        tokens.assert_empty();
+        Ok(Box::new(TableRow { head, body }))
+    }
+
+    fn reflection(&self) -> &dyn BlockReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct TableRow {
+    head: LoopHead,
+    body: Template,
+}
+
+impl Renderable for TableRow {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        let window = window(&self.head, runtime)?;
+        let length = window.len();
+        let cols = match evaluate_integer(&self.head.cols, runtime, "cols")? {
+            Some(c) if c > 0 => clamp(Some(c)),
+            _ => length.max(1),
+        };
+        writer
+            .write_all(b"<tr class=\"row1\">\n")
+            .replace("Failed to render")?;
+        for i in 0..length {
+            let (row, col) = (i / cols, i % cols);
+            if col == 0 && i > 0 {
+                write!(writer, "</tr>\n<tr class=\"row{}\">", row + 1)
+                    .replace("Failed to render")?;
+            }
+            let mut tablerowloop = loop_object(i, length);
+            tablerowloop.insert("col".into(), Value::scalar(col as i64 + 1));
+            tablerowloop.insert("col0".into(), Value::scalar(col as i64));
+            tablerowloop.insert("col_first".into(), Value::scalar(col == 0));
+            tablerowloop.insert("col_last".into(), Value::scalar(col + 1 == cols));
+            tablerowloop.insert("row".into(), Value::scalar(row as i64 + 1));
+            let item = window.item(i);
+            let names: [(&str, &dyn ValueView); 2] = [
+                ("tablerowloop", &tablerowloop),
+                (self.head.var.as_str(), item.as_view()),
+            ];
+            write!(writer, "<td class=\"col{}\">", col + 1).replace("Failed to render")?;
+            let broke = iterate(&self.body, writer, runtime, &names)?;
+            write!(writer, "</td>").replace("Failed to render")?;
+            if broke {
+                break;
+            }
+        }
+        writer.write_all(b"</tr>\n").replace("Failed to render")?;
+        Ok(())
+    }
+}

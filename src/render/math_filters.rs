@@ -1,0 +1,420 @@
+//! Number filters as Shopify's Liquid computes them, in place of the crate's stricter ones:
+//! anything that is not a number counts as 0 (`nil`, `"abc"`, a hash) instead of failing the
+//! whole email, numeric strings are numbers, integers stay integers, and a float result is
+//! rounded to 15 significant digits (quotients keep all), as Ruby's BigDecimal arithmetic prints it (`10 | minus:
+//! 2.1` is `7.9`, not `7.8999999999999995`). Division or modulo by zero is an error.
+
+use liquid_core::parser::{FilterArguments, FilterParametersReflection, ParameterReflection};
+use liquid_core::{
+    Display_filter, Expression, Filter, FilterParameters, FilterReflection, FromFilterParameters,
+    ParseFilter, Result, Runtime, Value, ValueView,
+};
+
+/// A Liquid number: Ruby keeps integers and floats apart, and so do we.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl Num {
+    fn float(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            Num::Float(f) => f,
+        }
+    }
+
+    fn value(self) -> Value {
+        match self {
+            Num::Int(i) => Value::scalar(i),
+            Num::Float(f) => Value::scalar(f),
+        }
+    }
+}
+
+/// Rounds to 15 significant digits, dropping the f64 noise of decimal sums and products
+/// (division keeps every digit, as BigDecimal division does).
+fn decimal(f: f64) -> f64 {
+    if !f.is_finite() || f == 0.0 {
+        return f;
+    }
+    format!("{f:.14e}").parse().unwrap_or(f)
+}
+
+/// Ruby's `Utils.to_number`.
+pub fn to_number(value: &dyn ValueView) -> Num {
+    let Some(scalar) = value.as_scalar() else {
+        return Num::Int(0);
+    };
+    match value.type_name() {
+        "whole number" => return Num::Int(scalar.to_integer().unwrap_or(0)),
+        "fractional number" => return Num::Float(scalar.to_float().unwrap_or(0.0)),
+        "string" => {}
+        _ => return Num::Int(0),
+    }
+    let text = scalar.to_kstr();
+    let text = text.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let is_decimal = digits.split_once('.').is_some_and(|(i, f)| {
+        !i.is_empty()
+            && !f.is_empty()
+            && i.bytes().all(|b| b.is_ascii_digit())
+            && f.bytes().all(|b| b.is_ascii_digit())
+    });
+    if is_decimal {
+        return Num::Float(text.parse().unwrap_or(0.0));
+    }
+    // `to_i`: the leading integer, if any.
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && (c == '-' || c == '+'))))
+        .map_or(text.len(), |(i, _)| i);
+    let lead = text.get(..end).unwrap_or("");
+    lead.parse::<i64>()
+        .map(Num::Int)
+        .or_else(|_| lead.parse::<f64>().map(Num::Float))
+        .unwrap_or(Num::Int(0))
+}
+
+fn arithmetic(a: Num, b: Num, int: fn(i64, i64) -> Option<i64>, float: fn(f64, f64) -> f64) -> Num {
+    match (a, b) {
+        (Num::Int(x), Num::Int(y)) => {
+            int(x, y).map_or_else(|| Num::Float(float(x as f64, y as f64)), Num::Int)
+        }
+        _ => Num::Float(float(a.float(), b.float())),
+    }
+}
+
+/// [`arithmetic`] with the result's decimal noise removed.
+fn decimal_arithmetic(
+    a: Num,
+    b: Num,
+    int: fn(i64, i64) -> Option<i64>,
+    float: fn(f64, f64) -> f64,
+) -> Num {
+    match arithmetic(a, b, int, float) {
+        Num::Float(f) => Num::Float(decimal(f)),
+        n => n,
+    }
+}
+
+fn is_zero(n: Num) -> bool {
+    n.float() == 0.0
+}
+
+#[derive(Debug, FilterParameters)]
+struct OperandArgs {
+    #[parameter(description = "The other number.")]
+    operand: Expression,
+}
+
+/// One arithmetic operation.
+type Operation = fn(Num, Num) -> Result<Num>;
+
+/// A filter of one number argument (`plus`, `minus`, ...): one type for all of them.
+#[derive(Clone)]
+pub struct Binary {
+    name: &'static str,
+    description: &'static str,
+    operation: Operation,
+}
+
+impl FilterReflection for Binary {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn description(&self) -> &str {
+        self.description
+    }
+    fn positional_parameters(&self) -> &'static [ParameterReflection] {
+        <OperandArgs as FilterParametersReflection>::positional_parameters()
+    }
+    fn keyword_parameters(&self) -> &'static [ParameterReflection] {
+        <OperandArgs as FilterParametersReflection>::keyword_parameters()
+    }
+}
+
+impl ParseFilter for Binary {
+    fn parse(&self, arguments: FilterArguments<'_>) -> Result<Box<dyn Filter>> {
+        Ok(Box::new(BinaryFilter {
+            name: self.name,
+            operation: self.operation,
+            args: OperandArgs::from_args(arguments)?,
+        }))
+    }
+
+    fn reflection(&self) -> &dyn FilterReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct BinaryFilter {
+    name: &'static str,
+    operation: Operation,
+    args: OperandArgs,
+}
+
+impl std::fmt::Display for BinaryFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.name, self.args)
+    }
+}
+
+impl Filter for BinaryFilter {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
+        let args = self.args.evaluate(runtime)?;
+        let operand = to_number(args.operand.as_view());
+        (self.operation)(to_number(input), operand).map(Num::value)
+    }
+}
+
+fn zero_division(name: &str) -> liquid_core::Error {
+    liquid_core::Error::with_msg(format!("{name}: divided by 0"))
+}
+
+/// The arithmetic filters, with Ruby's semantics.
+pub fn arithmetic_filters() -> Vec<Binary> {
+    let binary = |name, description, operation| Binary {
+        name,
+        description,
+        operation,
+    };
+    vec![
+        binary("plus", "Adds a number.", |a, b| {
+            Ok(decimal_arithmetic(a, b, i64::checked_add, |x, y| x + y))
+        }),
+        binary("minus", "Subtracts a number.", |a, b| {
+            Ok(decimal_arithmetic(a, b, i64::checked_sub, |x, y| x - y))
+        }),
+        binary("times", "Multiplies by a number.", |a, b| {
+            Ok(decimal_arithmetic(a, b, i64::checked_mul, |x, y| x * y))
+        }),
+        binary(
+            "divided_by",
+            "Divides by a number (integer division, rounding down, for two integers).",
+            |a, b| {
+                if is_zero(b) {
+                    return Err(zero_division("divided_by"));
+                }
+                Ok(arithmetic(
+                    a,
+                    b,
+                    |x, y| x.checked_div(y).map(|_| floor_div(x, y)),
+                    |x, y| x / y,
+                ))
+            },
+        ),
+        binary(
+            "modulo",
+            "The remainder of a division; its sign follows the divisor, as in Ruby.",
+            |a, b| {
+                if is_zero(b) {
+                    return Err(zero_division("modulo"));
+                }
+                Ok(decimal_arithmetic(
+                    a,
+                    b,
+                    |x, y| {
+                        x.checked_rem(y).map(|r| {
+                            if r != 0 && (r < 0) != (y < 0) {
+                                r + y
+                            } else {
+                                r
+                            }
+                        })
+                    },
+                    |x, y| {
+                        let r = x % y;
+                        if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                            r + y
+                        } else {
+                            r
+                        }
+                    },
+                ))
+            },
+        ),
+        binary("at_least", "Limits a number to a minimum.", |a, b| {
+            Ok(if b.float() > a.float() { b } else { a })
+        }),
+        binary("at_most", "Limits a number to a maximum.", |a, b| {
+            Ok(if b.float() < a.float() { b } else { a })
+        }),
+    ]
+}
+
+/// Ruby's integer division rounds towards negative infinity.
+fn floor_div(x: i64, y: i64) -> i64 {
+    let q = x / y;
+    if (x % y != 0) && ((x < 0) != (y < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+macro_rules! unary_filter {
+    ($plugin:ident, $parsed:ident, $name:literal, $description:literal, |$a:ident| $body:expr) => {
+        #[doc = $description]
+        #[derive(Clone, ParseFilter, FilterReflection)]
+        #[filter(name = $name, description = $description, parsed($parsed))]
+        pub struct $plugin;
+
+        #[derive(Debug, Default, Display_filter)]
+        #[name = $name]
+        struct $parsed;
+
+        impl Filter for $parsed {
+            fn evaluate(&self, input: &dyn ValueView, _runtime: &dyn Runtime) -> Result<Value> {
+                let $a = to_number(input);
+                Ok(Num::value($body))
+            }
+        }
+    };
+}
+
+fn to_int(f: f64) -> Num {
+    if f.is_finite() && f.abs() < 9.0e18 {
+        Num::Int(f as i64)
+    } else {
+        Num::Float(f)
+    }
+}
+
+unary_filter!(Abs, AbsFilter, "abs", "The absolute value.", |a| match a {
+    Num::Int(i) => i
+        .checked_abs()
+        .map_or(Num::Float((i as f64).abs()), Num::Int),
+    Num::Float(f) => Num::Float(f.abs()),
+});
+unary_filter!(
+    Ceil,
+    CeilFilter,
+    "ceil",
+    "Rounds up to an integer.",
+    |a| match a {
+        Num::Int(i) => Num::Int(i),
+        Num::Float(f) => to_int(f.ceil()),
+    }
+);
+unary_filter!(
+    Floor,
+    FloorFilter,
+    "floor",
+    "Rounds down to an integer.",
+    |a| match a {
+        Num::Int(i) => Num::Int(i),
+        Num::Float(f) => to_int(f.floor()),
+    }
+);
+
+#[derive(Debug, FilterParameters)]
+struct RoundArgs {
+    #[parameter(description = "Decimal places (default 0).")]
+    decimal_places: Option<Expression>,
+}
+
+/// `round`: to `n` decimal places (an integer for 0; negative `n` rounds to tens, hundreds...).
+#[derive(Clone, ParseFilter, FilterReflection)]
+#[filter(
+    name = "round",
+    description = "Rounds to a number of decimal places.",
+    parameters(RoundArgs),
+    parsed(RoundFilter)
+)]
+pub struct Round;
+
+#[derive(Debug, FromFilterParameters, Display_filter)]
+#[name = "round"]
+struct RoundFilter {
+    #[parameters]
+    args: RoundArgs,
+}
+
+impl Filter for RoundFilter {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
+        let args = self.args.evaluate(runtime)?;
+        let places = args
+            .decimal_places
+            .map_or(0, |p| match to_number(p.as_view()) {
+                Num::Int(i) => i,
+                Num::Float(f) => f.trunc() as i64,
+            })
+            .clamp(-300, 300);
+        let n = to_number(input);
+        let result = match n {
+            Num::Int(i) if places >= 0 => Num::Int(i),
+            _ => {
+                let scale = 10f64.powi(places as i32);
+                let rounded = (n.float() * scale).round() / scale;
+                if places <= 0 {
+                    to_int(rounded)
+                } else {
+                    Num::Float(rounded)
+                }
+            }
+        };
+        Ok(result.value())
+    }
+}
+
+/// Ruby's `Float#to_s`: `5.0`, `7.9`, `1.0e-05`, `1.0e+16`.
+pub fn ruby_float(f: f64) -> String {
+    if !f.is_finite() {
+        return if f.is_nan() {
+            "NaN".into()
+        } else if f > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
+    }
+    let magnitude = f.abs();
+    if magnitude == 0.0 || (1e-4..1e16).contains(&magnitude) {
+        let text = f.to_string();
+        return if text.contains('.') {
+            text
+        } else {
+            format!("{text}.0")
+        };
+    }
+    let text = format!("{f:e}");
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let mantissa = if mantissa.contains('.') {
+        mantissa.to_string()
+    } else {
+        format!("{mantissa}.0")
+    };
+    let (sign, digits) = match exponent.strip_prefix('-') {
+        Some(d) => ('-', d),
+        None => ('+', exponent),
+    };
+    format!("{mantissa}e{sign}{digits:0>2}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_coerce_like_ruby() {
+        assert_eq!(to_number(&Value::scalar("10")), Num::Int(10));
+        assert_eq!(to_number(&Value::scalar(" 2.5 ")), Num::Float(2.5));
+        assert_eq!(to_number(&Value::scalar("12abc")), Num::Int(12));
+        assert_eq!(to_number(&Value::scalar("abc")), Num::Int(0));
+        assert_eq!(to_number(&Value::Nil), Num::Int(0));
+        assert_eq!(floor_div(-7, 2), -4);
+        assert_eq!(decimal(10.0 - 2.1), 7.9);
+    }
+
+    #[test]
+    fn floats_print_like_ruby() {
+        assert_eq!(ruby_float(5.0), "5.0");
+        assert_eq!(ruby_float(-0.5), "-0.5");
+        assert_eq!(ruby_float(0.00001), "1.0e-05");
+        assert_eq!(ruby_float(1e20), "1.0e+20");
+        assert_eq!(ruby_float(2.857142857142857), "2.857142857142857");
+    }
+}
