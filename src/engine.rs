@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::config::CampaignConfig;
-use crate::copy::{self, Copy, CopyLibrary};
+use crate::copy::{self, Copy, CopyLibrary, CopySource};
 use std::collections::BTreeMap;
 
 use crate::decide::{self, Angle, BanditState, DecideContext, DecideIndex, Decision, angles, seed};
@@ -117,6 +117,8 @@ pub struct Personalized {
     pub html: String,
     /// Plain-text body.
     pub text: String,
+    /// Where the words came from: `rules`, `llm` or `cache`.
+    pub copy_source: CopySource,
     /// The words before templating.
     pub copy: Copy,
     /// The decision.
@@ -127,17 +129,43 @@ pub struct Personalized {
     pub warnings: Vec<String>,
 }
 
+/// Profile, decision and copy before rendering; an LLM may replace the copy in between.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// The profile.
+    pub profile: Profile,
+    /// The decision.
+    pub decision: Decision,
+    /// The copy (rules until replaced).
+    pub copy: Copy,
+    /// Degraded paths taken.
+    pub warnings: Vec<String>,
+}
+
+fn catalog_fingerprint(catalog: &Catalog) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(catalog.len() * 3);
+    for p in catalog.products() {
+        parts.push(p.id.clone());
+        parts.push(p.title.clone());
+        parts.push(p.price_minor.to_string());
+    }
+    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    format!("{:016x}", decide::seed::fnv1a(&refs))
+}
+
 /// The engine. Immutable after construction; share it across recipients.
 pub struct Personalizer {
-    catalog: Catalog,
-    config: CampaignConfig,
+    pub(crate) catalog: Catalog,
+    pub(crate) config: CampaignConfig,
     model: ChurnModel,
-    angles: Vec<Angle>,
-    copy: CopyLibrary,
-    renderer: Renderer,
+    pub(crate) angles: Vec<Angle>,
+    pub(crate) copy: CopyLibrary,
+    pub(crate) renderer: Renderer,
     pub(crate) index: DecideIndex,
     bandit: Option<BanditState>,
     warnings: Vec<String>,
+    /// Fingerprint of the catalog's ids, titles and prices, for LLM cache keys.
+    pub(crate) catalog_version: String,
 }
 
 impl Personalizer {
@@ -187,7 +215,9 @@ impl Personalizer {
             &angles,
             &init.popularity.unwrap_or_default(),
         );
+        let catalog_version = catalog_fingerprint(&catalog);
         Ok(Personalizer {
+            catalog_version,
             catalog,
             config,
             model,
@@ -304,13 +334,24 @@ impl Personalizer {
         Ok(decide::decide(profile, &ctx))
     }
 
-    /// The full pipeline: profile, decide, write and render one customer's email.
+    /// The full pipeline with rules copy: profile, decide, write and render one email.
     pub fn render(
         &self,
         customer: &Customer,
         now: i64,
         options: &CallOptions,
     ) -> Result<Personalized, Error> {
+        let draft = self.draft(customer, now, options)?;
+        self.finish(customer, now, draft)
+    }
+
+    /// Profile, decision and rules copy: everything before rendering.
+    pub fn draft(
+        &self,
+        customer: &Customer,
+        now: i64,
+        options: &CallOptions,
+    ) -> Result<Draft, Error> {
         let Decided {
             profile,
             decision,
@@ -319,6 +360,27 @@ impl Personalizer {
         let copy = self
             .copy
             .write(&decision, &self.copy_context(customer, &decision))?;
+        Ok(Draft {
+            profile,
+            decision,
+            copy,
+            warnings,
+        })
+    }
+
+    /// Renders a draft (its copy from the rules, an LLM or the cache).
+    pub fn finish(
+        &self,
+        customer: &Customer,
+        now: i64,
+        draft: Draft,
+    ) -> Result<Personalized, Error> {
+        let Draft {
+            profile,
+            decision,
+            copy,
+            warnings,
+        } = draft;
         let model = email_model(
             customer,
             &decision,
@@ -338,6 +400,7 @@ impl Personalizer {
             preheader,
             html,
             text,
+            copy_source: copy.source,
             copy,
             decision,
             profile,

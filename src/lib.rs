@@ -28,6 +28,8 @@ mod engine;
 pub mod error;
 pub mod input;
 mod learn;
+pub mod llm;
+mod personalize;
 pub mod profile;
 pub mod render;
 
@@ -39,7 +41,9 @@ pub mod wasm;
 #[cfg(test)]
 mod typescript;
 
-pub use engine::{CallOptions, Decided, Exploration, Personalized, Personalizer, PersonalizerInit};
+pub use engine::{
+    CallOptions, Decided, Draft, Exploration, Personalized, Personalizer, PersonalizerInit,
+};
 pub use error::{Error, ErrorInfo};
 pub use learn::{FitOptions, compute_popularity, fit_churn_model};
 

@@ -115,6 +115,9 @@ pub struct Brand {
     /// Base URL of the templates' own assets, for `asset_url` (default: website + `/assets`).
     #[cfg_attr(test, ts(as = "Option<String>", optional))]
     pub assets_url: String,
+    /// Words LLM copy must never use (case-insensitive); an answer using one falls back to rules.
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub banned_words: Vec<String>,
 }
 
 impl Default for Brand {
@@ -128,6 +131,7 @@ impl Default for Brand {
             address: "Northbound Athletics, 100 Harbour St, Portland, OR 97209, USA".into(),
             unsubscribe_url: "{{unsubscribe_url}}".into(),
             assets_url: String::new(),
+            banned_words: Vec::new(),
         }
     }
 }

@@ -34,6 +34,10 @@ pub mod limits {
 pub enum CopySource {
     /// The deterministic angle library.
     Rules,
+    /// A model, this call (validated).
+    Llm,
+    /// A model's validated answer for the same features, from the cache.
+    Cache,
 }
 
 /// The words of one email.

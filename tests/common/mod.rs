@@ -1,6 +1,7 @@
 //! Shared helpers for integration tests: the embedded sample data.
 #![allow(dead_code)]
 
+pub mod llm_faults;
 pub mod safety;
 
 use std::collections::BTreeMap;
