@@ -38,7 +38,8 @@ impl Personalizer {
             &self.catalog_version,
         );
         let products: Vec<String> = brief.products.iter().map(|p| p.id.clone()).collect();
-        let lowercase_long = |s: &str| Some(s.trim().to_lowercase()).filter(|s| s.chars().count() >= 4);
+        let lowercase_long =
+            |s: &str| Some(s.trim().to_lowercase()).filter(|s| s.chars().count() >= 4);
         let rules = Rules {
             angles: brief.angles.iter().map(|a| a.id.clone()).collect(),
             offer: draft.decision.offer.offer.clone(),
@@ -55,16 +56,26 @@ impl Personalizer {
                 .iter()
                 .filter(|p| !products.contains(&p.id))
                 .filter_map(|p| lowercase_long(&p.title))
-                .filter(|t| products.iter().all(|id| {
-                    self.catalog.get(id).is_none_or(|p| !p.title.to_lowercase().contains(t.as_str()))
-                }))
+                .filter(|t| {
+                    products.iter().all(|id| {
+                        self.catalog
+                            .get(id)
+                            .is_none_or(|p| !p.title.to_lowercase().contains(t.as_str()))
+                    })
+                })
                 .collect(),
             customer_text: customer
                 .attributes
                 .first_name
                 .iter()
                 .map(String::as_str)
-                .chain(customer.attributes.extra.values().filter_map(|v| v.as_str()))
+                .chain(
+                    customer
+                        .attributes
+                        .extra
+                        .values()
+                        .filter_map(|v| v.as_str()),
+                )
                 .filter_map(lowercase_long)
                 .collect(),
             products,
@@ -81,9 +92,10 @@ impl Personalizer {
                 decision.alternates.retain(|id| id != &answer.product);
                 decision.alternates.insert(0, old);
             }
-            decision
-                .reasons
-                .push(format!("the model chose {} from the shortlist", answer.product));
+            decision.reasons.push(format!(
+                "the model chose {} from the shortlist",
+                answer.product
+            ));
         }
         if decision.angle != answer.angle {
             decision
@@ -119,7 +131,10 @@ impl Personalizer {
         if !draft.decision.holdout {
             match self.llm_plan(customer, &draft, settings) {
                 Ok(plan) => {
-                    let outcome = match cache.get(&plan.cache_key).filter(|c| plan.accepts_cached(c)) {
+                    let outcome = match cache
+                        .get(&plan.cache_key)
+                        .filter(|c| plan.accepts_cached(c))
+                    {
                         Some(cached) => Ok((cached.clone(), CopySource::Cache)),
                         None => exchange(&plan, fetch).map(|copy| {
                             cache.put(plan.cache_key.clone(), copy.clone());

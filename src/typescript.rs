@@ -18,6 +18,7 @@ use crate::decide::{
 };
 use crate::engine::{CallOptions, Decided, Exploration, Personalized, PersonalizerInit};
 use crate::input::{Attributes, Customer, EventStats, Money, RawEvent, RawProduct, Timestamp};
+use crate::llm::{Api, LlmSettings, StructuredOutput};
 use crate::profile::churn::{ChurnVariant, FitReport};
 use crate::profile::{
     Affinity, Churn, ChurnModel, DataQuality, Engagement, Evidence, Lifecycle, Observed, Profile,
@@ -108,6 +109,9 @@ fn all_declarations() -> String {
         Positioning,
         Copy,
         CopySource,
+        LlmSettings,
+        Api,
+        StructuredOutput,
     );
     out
 }

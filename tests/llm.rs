@@ -44,10 +44,15 @@ fn the_cache_shares_copy_across_recipients_and_prompts_carry_no_customer_data() 
                 &mut fetch,
             )
             .unwrap();
-        *sources.entry(format!("{:?}", email.copy_source)).or_insert(0) += 1;
+        *sources
+            .entry(format!("{:?}", email.copy_source))
+            .or_insert(0) += 1;
     }
     let calls = bodies.len();
-    eprintln!("llm calls for {} recipients: {calls}; sources {sources:?}", all.len());
+    eprintln!(
+        "llm calls for {} recipients: {calls}; sources {sources:?}",
+        all.len()
+    );
     assert!(calls < all.len(), "no sharing: {calls} calls");
     assert!(sources.get("Cache").copied().unwrap_or(0) > 0);
     // No prompt holds any customer's id, name or other attribute text.

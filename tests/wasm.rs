@@ -11,6 +11,7 @@
 
 mod common;
 
+use common::llm_faults;
 use common::safety::{self, CARELESS_HTML, Expect};
 use mailfit::wasm::{Personalizer, render_template};
 use wasm_bindgen::JsCast;
@@ -163,4 +164,10 @@ fn every_limit_holds_in_wasm_without_a_trap() {
             (_, other) => panic!("{name}: expected {expect:?}, got {other:?}"),
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn the_llm_fault_matrix_holds_in_wasm() {
+    let failures = llm_faults::run_cases();
+    assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -36,7 +36,15 @@ fn length(field: &str, text: &str, min: usize, max: usize) -> Result<(), String>
 }
 
 const DISCOUNT_WORDS: &[&str] = &[
-    "% off", "percent off", "discount", "coupon", "promo", "code", "sale", "save ", "deal",
+    "% off",
+    "percent off",
+    "discount",
+    "coupon",
+    "promo",
+    "code",
+    "sale",
+    "save ",
+    "deal",
 ];
 const SHIPPING_WORDS: &[&str] = &["free shipping", "free delivery", "ships free"];
 
@@ -44,7 +52,10 @@ impl Rules {
     /// Ok, or the first rule the copy breaks.
     pub fn check(&self, copy: &LlmCopy) -> Result<(), String> {
         if !self.products.contains(&copy.product) {
-            return Err(format!("product {:?} is not on the shortlist", copy.product));
+            return Err(format!(
+                "product {:?} is not on the shortlist",
+                copy.product
+            ));
         }
         if !self.angles.contains(&copy.angle) {
             return Err(format!("angle {:?} is not on the shortlist", copy.angle));
@@ -112,7 +123,11 @@ impl Rules {
         if self.other_titles.iter().any(|t| lower.contains(t.as_str())) {
             return fail("a product outside the shortlist");
         }
-        if self.customer_text.iter().any(|t| lower.contains(t.as_str())) {
+        if self
+            .customer_text
+            .iter()
+            .any(|t| lower.contains(t.as_str()))
+        {
             return fail("the customer's own text");
         }
         Ok(())
@@ -123,7 +138,10 @@ impl Rules {
 fn has_price(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.windows(4).any(|w| {
-        w[0].is_ascii_digit() && (w[1] == b'.' || w[1] == b',') && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        w[0].is_ascii_digit()
+            && (w[1] == b'.' || w[1] == b',')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
     })
 }
 
@@ -177,18 +195,36 @@ mod tests {
             ("shortlist", Box::new(|c| c.product = "P9".into())),
             ("shortlist", Box::new(|c| c.angle = "luxury".into())),
             ("subject has", Box::new(|c| c.subject = "x".repeat(71))),
-            ("preheader has", Box::new(|c| c.preheader = "Too short".into())),
+            (
+                "preheader has",
+                Box::new(|c| c.preheader = "Too short".into()),
+            ),
             ("HTML", Box::new(|c| c.body = "<b>Soft</b>".into())),
             ("template", Box::new(|c| c.body = "Hi {{ name }}".into())),
             ("link", Box::new(|c| c.body = "See www.example.org".into())),
             ("price", Box::new(|c| c.body = "Only 49.99 today".into())),
             ("price", Box::new(|c| c.body = "Only $49 today".into())),
             ("percentage", Box::new(|c| c.subject = "20% off".into())),
-            ("offer words", Box::new(|c| c.body = "Use the code now".into())),
-            ("shipping", Box::new(|c| c.body = "Free shipping on it".into())),
-            ("banned", Box::new(|c| c.headline = "Cheap and cheerful".into())),
-            ("outside", Box::new(|c| c.body = "Pair it with the Storm Jacket.".into())),
-            ("customer", Box::new(|c| c.subject = "Sofia, come back".into())),
+            (
+                "offer words",
+                Box::new(|c| c.body = "Use the code now".into()),
+            ),
+            (
+                "shipping",
+                Box::new(|c| c.body = "Free shipping on it".into()),
+            ),
+            (
+                "banned",
+                Box::new(|c| c.headline = "Cheap and cheerful".into()),
+            ),
+            (
+                "outside",
+                Box::new(|c| c.body = "Pair it with the Storm Jacket.".into()),
+            ),
+            (
+                "customer",
+                Box::new(|c| c.subject = "Sofia, come back".into()),
+            ),
             ("lines", Box::new(|c| c.subject = "a\nb".into())),
         ];
         for (needle, mutate) in cases {

@@ -13,7 +13,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, InputError, deserialize_at};
 use crate::input::Customer;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::copy::CopySource;
+use crate::llm::{CopyCache, LlmSettings};
 use crate::{CallOptions, Personalizer as Engine, PersonalizerInit, render};
+
+mod llm;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
@@ -31,6 +38,12 @@ export interface RenderTemplateOptions {
   /** Bounds on the render; each defaults safely. */
   limits?: RenderLimits;
 }
+/** The LLM option of `personalize`: the host's WHATWG fetch (it adds any credentials) plus settings. */
+export type LlmOption = LlmSettings & { fetch: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<Response> };
+/** Options of `personalize`. */
+export type PersonalizeOptions = CallOptions & { llm?: LlmOption };
+/** The exported LLM copy cache: plain JSON. */
+export interface CopyCacheJson { version: string; entries: Record<string, { product: string; angle: string; subject: string; preheader: string; headline: string; body: string; cta: string }> }
 /** What `buildInfo()` returns. */
 export interface BuildInfo { version: string; gitSha: string; rustc: string; wasmBindgen: string }
 /** Errors thrown by every export: a real `Error` with a stable code and the JSON path at fault. */
@@ -198,7 +211,9 @@ pub fn build_info() -> Result<JsValue, JsValue> {
 /// The personalization engine: build once per catalog and campaign, call per recipient.
 #[wasm_bindgen]
 pub struct Personalizer {
-    engine: Engine,
+    // NOTE: shared with the futures of `personalize`, which outlive the call that made them.
+    engine: Rc<Engine>,
+    cache: Rc<RefCell<CopyCache>>,
 }
 
 #[wasm_bindgen]
@@ -210,7 +225,10 @@ impl Personalizer {
     ) -> Result<Personalizer, JsValue> {
         let init: PersonalizerInit = from_js("$", init)?;
         Engine::new(init)
-            .map(|engine| Personalizer { engine })
+            .map(|engine| Personalizer {
+                engine: Rc::new(engine),
+                cache: Rc::new(RefCell::new(CopyCache::new())),
+            })
             .map_err(js_error)
     }
 
@@ -256,17 +274,100 @@ impl Personalizer {
         })
     }
 
-    /// Like `render`, as a Promise; an LLM configured in `options.llm` will refine the copy
-    /// here (not yet: rules only). Rejects with `MailfitError`.
+    /// The whole pipeline as a Promise. With `options.llm` (`{ fetch, url, model, api,
+    /// timeoutMs }`) a model writes the copy through the host's fetch, guarded; any failure
+    /// gives the rules email with a warning (and the host's exception as `llmError`).
+    /// Rejects only on bad input, with `MailfitError`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Personalized>")]
     pub fn personalize(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonalizeOptions | undefined")] options: JsValue,
     ) -> js_sys::Promise {
-        match self.render(customer, options) {
-            Ok(value) => js_sys::Promise::resolve(&value),
-            Err(error) => js_sys::Promise::reject(&error),
-        }
+        let engine = self.engine.clone();
+        let cache = self.cache.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let (options, llm) = split_llm(options)?;
+            let customer: Customer = from_js("$", customer)?;
+            let options = optional_from_js::<CallOptions>("$.options", options)?;
+            let now = options
+                .resolve_now(host_now())
+                .map_err(|e| js_error(e.into()))?;
+            let mut draft = engine.draft(&customer, now, &options).map_err(js_error)?;
+            let mut thrown = None;
+            if let Some((fetch, settings)) = llm
+                && !draft.decision.holdout
+            {
+                match engine.llm_plan(&customer, &draft, &settings) {
+                    Ok(plan) => {
+                        let cached = cache
+                            .borrow()
+                            .get(&plan.cache_key)
+                            .filter(|c| plan.accepts_cached(c))
+                            .cloned();
+                        let outcome = match cached {
+                            Some(copy) => Ok((copy, CopySource::Cache)),
+                            None => llm::exchange(&plan, &fetch).await.map(|copy| {
+                                cache.borrow_mut().put(plan.cache_key.clone(), copy.clone());
+                                (copy, CopySource::Llm)
+                            }),
+                        };
+                        match outcome {
+                            Ok((copy, source)) => engine.apply_llm_copy(&mut draft, &copy, source),
+                            Err((fallback, error)) => {
+                                draft.warnings.push(fallback.warning());
+                                thrown = error;
+                            }
+                        }
+                    }
+                    Err(fallback) => draft.warnings.push(fallback.warning()),
+                }
+            }
+            let email = to_js(&engine.finish(&customer, now, draft).map_err(js_error)?)?;
+            if let Some(error) = thrown {
+                js_sys::Reflect::set(&email, &"llmError".into(), &error)?;
+            }
+            Ok(email)
+        })
     }
+
+    /// The LLM copy cache as plain JSON, for the host to persist (KV, Redis, a file).
+    #[wasm_bindgen(js_name = exportCache, unchecked_return_type = "CopyCacheJson")]
+    pub fn export_cache(&self) -> Result<JsValue, JsValue> {
+        to_js(&*self.cache.borrow())
+    }
+
+    /// Merges a cache exported earlier; returns how many entries were dropped as stale.
+    #[wasm_bindgen(js_name = importCache)]
+    pub fn import_cache(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CopyCacheJson")] cache: JsValue,
+    ) -> Result<u32, JsValue> {
+        let cache: CopyCache = from_js("$.cache", cache)?;
+        Ok(self.cache.borrow_mut().import(cache) as u32)
+    }
+}
+
+/// Takes `llm` (with its `fetch` function) out of the options, so the rest deserializes.
+fn split_llm(
+    options: JsValue,
+) -> Result<(JsValue, Option<(js_sys::Function, LlmSettings)>), JsValue> {
+    if !options.is_object() {
+        return Ok((options, None));
+    }
+    let llm = js_sys::Reflect::get(&options, &"llm".into())?;
+    if llm.is_undefined() || llm.is_null() {
+        return Ok((options, None));
+    }
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+    js_sys::Reflect::delete_property(&rest, &"llm".into())?;
+    let fetch = js_sys::Reflect::get(&llm, &"fetch".into())?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| {
+            js_error(InputError::invalid("$.options.llm.fetch", "fetch must be a function").into())
+        })?;
+    let settings = js_sys::Object::assign(&js_sys::Object::new(), llm.unchecked_ref());
+    js_sys::Reflect::delete_property(&settings, &"fetch".into())?;
+    let settings: LlmSettings = from_js("$.options.llm", settings.into())?;
+    Ok((rest.into(), Some((fetch, settings))))
 }

@@ -580,7 +580,11 @@ unsubscribeUrl?: string,
 /**
  * Base URL of the templates' own assets, for `asset_url` (default: website + `/assets`).
  */
-assetsUrl?: string, };
+assetsUrl?: string, 
+/**
+ * Words LLM copy must never use (case-insensitive); an answer using one falls back to rules.
+ */
+bannedWords?: Array<string>, };
 
 /**
  * UTM parameters appended to links (empty values are left out).
@@ -881,6 +885,10 @@ html: string,
  * Plain-text body.
  */
 text: string, 
+/**
+ * Where the words came from: `rules`, `llm` or `cache`.
+ */
+copySource: CopySource, 
 /**
  * The words before templating.
  */
@@ -1358,5 +1366,48 @@ source: CopySource, };
 /**
  * Where the copy came from.
  */
-export type CopySource = "rules";
+export type CopySource = "rules" | "llm" | "cache";
+
+/**
+ * The `llm` option of `personalize` (without `fetch`, which stays on the JS side).
+ */
+export type LlmSettings = { 
+/**
+ * Endpoint URL, e.g. `https://api.openai.com/v1/chat/completions`.
+ */
+url: string, 
+/**
+ * Model name sent in the request.
+ */
+model: string, 
+/**
+ * Request shape (default `openai-chat`).
+ */
+api: Api, 
+/**
+ * Deadline for the whole exchange, retries included (default 2000 ms).
+ */
+timeoutMs: number, 
+/**
+ * JSON mode of an `openai-compatible` endpoint (default `json-object`).
+ */
+structuredOutput: StructuredOutput, 
+/**
+ * Output token cap (default 400).
+ */
+maxTokens: number, 
+/**
+ * Extra request headers (e.g. `anthropic-version`); credentials belong in the host's fetch.
+ */
+headers?: { [key in string]: string }, };
+
+/**
+ * The request shape of an endpoint.
+ */
+export type Api = "openai-chat" | "openai-responses" | "anthropic" | "openai-compatible";
+
+/**
+ * How an OpenAI-compatible server is asked for JSON: servers differ.
+ */
+export type StructuredOutput = "json-object" | "json-schema";
 

@@ -118,7 +118,14 @@ pub fn cases() -> Vec<Case> {
         calls,
     };
     vec![
-        case("openai chat answers", chat, answered(chat), CopySource::Llm, None, 1),
+        case(
+            "openai chat answers",
+            chat,
+            answered(chat),
+            CopySource::Llm,
+            None,
+            1,
+        ),
         case(
             "openai responses answers",
             Api::OpenaiResponses,
@@ -197,7 +204,12 @@ pub fn cases() -> Vec<Case> {
         case(
             "529 overloaded, retried once, still overloaded",
             Api::Anthropic,
-            Box::new(|_: &HttpRequest, a| (status(529, None, "{\"type\":\"overloaded_error\"}"), 400 * a)),
+            Box::new(|_: &HttpRequest, a| {
+                (
+                    status(529, None, "{\"type\":\"overloaded_error\"}"),
+                    400 * a,
+                )
+            }),
             CopySource::Rules,
             Some("HTTP 529"),
             2,
@@ -208,7 +220,8 @@ pub fn cases() -> Vec<Case> {
             Box::new(|r: &HttpRequest, _| {
                 let text = good_copy(r).to_string();
                 let cut = &text[..text.len() / 2];
-                let body = json!({"choices": [{"finish_reason": "stop", "message": {"content": cut}}]});
+                let body =
+                    json!({"choices": [{"finish_reason": "stop", "message": {"content": cut}}]});
                 (ok(body.to_string()), 300)
             }),
             CopySource::Rules,
@@ -272,7 +285,9 @@ pub fn cases() -> Vec<Case> {
         case(
             "HTML and a link",
             chat,
-            with_copy(chat, |c| c["body"] = json!("<a href=\"https://evil.example\">Click</a>")),
+            with_copy(chat, |c| {
+                c["body"] = json!("<a href=\"https://evil.example\">Click</a>")
+            }),
             CopySource::Rules,
             Some("HTML"),
             1,
@@ -327,7 +342,10 @@ pub fn run_cases() -> Vec<String> {
         if let Some(fragment) = case.warning
             && !email.warnings.iter().any(|w| w.contains(fragment))
         {
-            failures.push(format!("{}: no warning with {fragment:?}: {:?}", case.name, email.warnings));
+            failures.push(format!(
+                "{}: no warning with {fragment:?}: {:?}",
+                case.name, email.warnings
+            ));
         }
         if case.source == CopySource::Llm && email.subject != "Back on your mat this week" {
             failures.push(format!("{}: subject {:?}", case.name, email.subject));
