@@ -136,19 +136,17 @@ impl Rules {
 
 /// Digits with two decimals (`49.00`, `49,99`): a price the model must not state.
 fn has_price(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.windows(4).any(|w| {
-        w[0].is_ascii_digit()
-            && (w[1] == b'.' || w[1] == b',')
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
+    text.as_bytes().windows(4).any(|w| {
+        matches!(w, [a, b'.' | b',', c, d] if a.is_ascii_digit() && c.is_ascii_digit() && d.is_ascii_digit())
     })
 }
 
 /// Every `N%` in `text` names exactly `percent`.
 fn percents_are(text: &str, percent: u32) -> bool {
     text.match_indices('%').all(|(at, _)| {
-        let digits: String = text[..at]
+        let digits: String = text
+            .get(..at)
+            .unwrap_or("")
             .trim_end()
             .chars()
             .rev()
@@ -191,7 +189,8 @@ mod tests {
     #[test]
     fn good_copy_passes_and_each_rule_can_fail() {
         assert_eq!(rules().check(&copy()), Ok(()));
-        let cases: Vec<(&str, Box<dyn Fn(&mut LlmCopy)>)> = vec![
+        type Mutation = Box<dyn Fn(&mut LlmCopy)>;
+        let cases: Vec<(&str, Mutation)> = vec![
             ("shortlist", Box::new(|c| c.product = "P9".into())),
             ("shortlist", Box::new(|c| c.angle = "luxury".into())),
             ("subject has", Box::new(|c| c.subject = "x".repeat(71))),

@@ -1,6 +1,12 @@
 //! The LLM fault matrix with a scripted fetch, shared by the native test (`tests/llm.rs`) and
 //! the wasm test (`tests/wasm.rs`). Every case must end in a delivered email, with the copy
 //! source and warning it calls for.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use mailfit::copy::CopySource;
 use mailfit::llm::{Api, CopyCache, HttpRequest, HttpResponse, LlmSettings};

@@ -1,5 +1,11 @@
 //! The XSS corpus and the render limits, shared by the native test (`tests/safety.rs`) and the
 //! wasm test (`tests/wasm.rs`), so both builds are held to the same cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use mailfit::input::Customer;
 use mailfit::{CallOptions, Personalizer, PersonalizerInit};
