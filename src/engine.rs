@@ -166,6 +166,8 @@ pub struct Personalizer {
     warnings: Vec<String>,
     /// Fingerprint of the catalog's ids, titles and prices, for LLM cache keys.
     pub(crate) catalog_version: String,
+    /// Ids and lowercase titles (4+ characters), for checking LLM copy; built once.
+    pub(crate) catalog_titles: std::sync::Arc<[(String, String)]>,
 }
 
 impl Personalizer {
@@ -216,8 +218,15 @@ impl Personalizer {
             &init.popularity.unwrap_or_default(),
         );
         let catalog_version = catalog_fingerprint(&catalog);
+        let catalog_titles = catalog
+            .products()
+            .iter()
+            .map(|p| (p.id.clone(), p.title.trim().to_lowercase()))
+            .filter(|(_, title)| title.chars().count() >= 4)
+            .collect();
         Ok(Personalizer {
             catalog_version,
+            catalog_titles,
             catalog,
             config,
             model,

@@ -50,20 +50,7 @@ impl Personalizer {
                 .iter()
                 .filter_map(|w| Some(w.trim().to_lowercase()).filter(|w| !w.is_empty()))
                 .collect(),
-            other_titles: self
-                .catalog
-                .products()
-                .iter()
-                .filter(|p| !products.contains(&p.id))
-                .filter_map(|p| lowercase_long(&p.title))
-                .filter(|t| {
-                    products.iter().all(|id| {
-                        self.catalog
-                            .get(id)
-                            .is_none_or(|p| !p.title.to_lowercase().contains(t.as_str()))
-                    })
-                })
-                .collect(),
+            catalog_titles: self.catalog_titles.clone(),
             customer_text: customer
                 .attributes
                 .first_name
@@ -115,6 +102,14 @@ impl Personalizer {
         };
     }
 
+    /// Puts an exchange's outcome into the draft: the copy, or the warning saying why not.
+    pub fn settle(&self, draft: &mut Draft, outcome: Result<(LlmCopy, CopySource), Fallback>) {
+        match outcome {
+            Ok((answer, source)) => self.apply_llm_copy(draft, &answer, source),
+            Err(fallback) => draft.warnings.push(fallback.warning()),
+        }
+    }
+
     /// The whole pipeline with LLM copy over a synchronous `fetch` (native hosts, tests):
     /// cached copy when the features match, else one exchange (one retry on 429/503/529 within
     /// the deadline), else the rules copy with a warning. Always an email.
@@ -129,25 +124,16 @@ impl Personalizer {
     ) -> Result<Personalized, Error> {
         let mut draft = self.draft(customer, now, options)?;
         if !draft.decision.holdout {
-            match self.llm_plan(customer, &draft, settings) {
-                Ok(plan) => {
-                    let outcome = match cache
-                        .get(&plan.cache_key)
-                        .filter(|c| plan.accepts_cached(c))
-                    {
-                        Some(cached) => Ok((cached.clone(), CopySource::Cache)),
-                        None => exchange(&plan, fetch).map(|copy| {
-                            cache.put(plan.cache_key.clone(), copy.clone());
-                            (copy, CopySource::Llm)
-                        }),
-                    };
-                    match outcome {
-                        Ok((answer, source)) => self.apply_llm_copy(&mut draft, &answer, source),
-                        Err(fallback) => draft.warnings.push(fallback.warning()),
-                    }
+            let outcome = self.llm_plan(customer, &draft, settings).and_then(|plan| {
+                match cache.lookup(&plan) {
+                    Some(cached) => Ok((cached, CopySource::Cache)),
+                    None => exchange(&plan, fetch).map(|copy| {
+                        cache.put(plan.cache_key.clone(), copy.clone());
+                        (copy, CopySource::Llm)
+                    }),
                 }
-                Err(fallback) => draft.warnings.push(fallback.warning()),
-            }
+            });
+            self.settle(&mut draft, outcome);
         }
         self.finish(customer, now, draft)
     }

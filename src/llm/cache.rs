@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{LlmCopy, PROMPT_VERSION};
+use super::{LlmCopy, PROMPT_VERSION, Plan};
 
 /// Entries kept in memory; past it the oldest key (in key order) makes room, deterministically.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -35,6 +35,13 @@ impl CopyCache {
     /// Copy for `key`, if cached.
     pub fn get(&self, key: &str) -> Option<&LlmCopy> {
         self.entries.get(key)
+    }
+
+    /// Cached copy for `plan` that still keeps its recipient's rules (shortlist, offer).
+    pub fn lookup(&self, plan: &Plan) -> Option<LlmCopy> {
+        self.get(&plan.cache_key)
+            .filter(|c| plan.accepts_cached(c))
+            .cloned()
     }
 
     /// Stores validated copy.

@@ -1,6 +1,8 @@
 //! Every answer is checked before use: the model's words are untrusted input. What passes is
 //! plain text, and the render stage HTML-escapes it like any other value.
 
+use std::sync::Arc;
+
 use crate::config::Offer;
 
 use super::LlmCopy;
@@ -16,8 +18,9 @@ pub struct Rules {
     pub offer: Option<Offer>,
     /// Brand's banned words, lowercase.
     pub banned: Vec<String>,
-    /// Titles of catalog products outside the shortlist, lowercase.
-    pub other_titles: Vec<String>,
+    /// Every catalog product's id and lowercase title (shared, built once per catalog); those
+    /// off the shortlist must not be named.
+    pub catalog_titles: Arc<[(String, String)]>,
     /// Customer-controlled strings that must not come back, lowercase.
     pub customer_text: Vec<String>,
 }
@@ -120,7 +123,7 @@ impl Rules {
         if let Some(word) = self.banned.iter().find(|w| lower.contains(w.as_str())) {
             return fail(&format!("the banned word {word:?}"));
         }
-        if self.other_titles.iter().any(|t| lower.contains(t.as_str())) {
+        if self.names_another_product(&lower) {
             return fail("a product outside the shortlist");
         }
         if self
@@ -131,6 +134,21 @@ impl Rules {
             return fail("the customer's own text");
         }
         Ok(())
+    }
+}
+
+impl Rules {
+    /// Does `lower` name a catalog product off the shortlist? A title inside a shortlisted
+    /// product's title ("Flow Legging" in "Flow Legging II") does not count.
+    fn names_another_product(&self, lower: &str) -> bool {
+        let shortlisted = |title: &str| {
+            self.catalog_titles
+                .iter()
+                .any(|(id, t)| self.products.contains(id) && t.contains(title))
+        };
+        self.catalog_titles.iter().any(|(id, title)| {
+            !self.products.contains(id) && lower.contains(title.as_str()) && !shortlisted(title)
+        })
     }
 }
 
@@ -181,7 +199,7 @@ mod tests {
             angles: vec!["comfort".into()],
             offer: None,
             banned: vec!["cheap".into()],
-            other_titles: vec!["storm jacket".into()],
+            catalog_titles: Arc::from(vec![("P9".to_string(), "storm jacket".to_string())]),
             customer_text: vec!["sofia".into()],
         }
     }

@@ -155,28 +155,19 @@ struct AutoEscapeFilter;
 
 impl Filter for AutoEscapeFilter {
     fn evaluate(&self, input: &dyn ValueView, _runtime: &dyn Runtime) -> Result<Value> {
-        if input.type_name() == "fractional number" {
-            // Ruby prints floats with their point (`5.0`); the crate would print `5`.
-            let text = super::math_filters::ruby_float(to_number_float(input));
-            return Ok(Value::scalar(text));
-        }
-        if budget::escape() == OutputEscape::None {
-            return Ok(input.to_value());
-        }
-        let text = input.to_kstr();
-        if !text
-            .bytes()
-            .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
-            || budget::is_trusted(text.as_str())
+        if let Some(float) = input
+            .as_scalar()
+            .filter(|_| input.type_name() == "fractional number")
+            .and_then(|s| s.to_float())
         {
+            // Ruby prints floats with their point (`5.0`); the crate would print `5`.
+            return Ok(Value::scalar(super::math_filters::ruby_float(float)));
+        }
+        if budget::escape() == OutputEscape::None || budget::is_trusted(input.to_kstr().as_str()) {
             return Ok(input.to_value());
         }
-        Ok(Value::scalar(super::escape_html(text.as_str())))
+        Ok(super::encode_filters::escape_value(input))
     }
-}
-
-fn to_number_float(input: &dyn ValueView) -> f64 {
-    input.as_scalar().and_then(|s| s.to_float()).unwrap_or(0.0)
 }
 
 /// `raw`: marks an output as trusted HTML (no auto-escaping); the value is unchanged.

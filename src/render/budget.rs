@@ -120,7 +120,12 @@ pub fn charge_iteration() -> liquid_core::Result<()> {
 /// Approximate bytes of a value, stopping early once past `cap`.
 fn size_of(value: &dyn ValueView, cap: usize) -> usize {
     if let Some(scalar) = value.as_scalar() {
-        return scalar.to_kstr().len();
+        // Only strings grow; formatting a number just to measure it would cost every filter.
+        return if value.type_name() == "string" {
+            scalar.to_kstr().len()
+        } else {
+            0
+        };
     }
     let mut total = 0usize;
     if let Some(array) = value.as_array() {

@@ -65,7 +65,7 @@ base64_filter!(
 
 /// HTML-escapes a value: nil stays nil; text without special characters is returned as is
 /// (the common case, checked byte-wise before any copy).
-fn escape_value(input: &dyn ValueView) -> Value {
+pub(super) fn escape_value(input: &dyn ValueView) -> Value {
     if input.is_nil() {
         return Value::Nil;
     }

@@ -298,30 +298,27 @@ impl Personalizer {
             if let Some((fetch, settings)) = llm
                 && !draft.decision.holdout
             {
-                match engine.llm_plan(&customer, &draft, &settings) {
+                let outcome = match engine.llm_plan(&customer, &draft, &settings) {
                     Ok(plan) => {
-                        let cached = cache
-                            .borrow()
-                            .get(&plan.cache_key)
-                            .filter(|c| plan.accepts_cached(c))
-                            .cloned();
-                        let outcome = match cached {
+                        // NOTE: bound first, so the borrow ends before the await and the put.
+                        let cached = cache.borrow().lookup(&plan);
+                        match cached {
                             Some(copy) => Ok((copy, CopySource::Cache)),
                             None => llm::exchange(&plan, &fetch).await.map(|copy| {
                                 cache.borrow_mut().put(plan.cache_key.clone(), copy.clone());
                                 (copy, CopySource::Llm)
                             }),
-                        };
-                        match outcome {
-                            Ok((copy, source)) => engine.apply_llm_copy(&mut draft, &copy, source),
-                            Err((fallback, error)) => {
-                                draft.warnings.push(fallback.warning());
-                                thrown = error;
-                            }
                         }
                     }
-                    Err(fallback) => draft.warnings.push(fallback.warning()),
-                }
+                    Err(fallback) => Err((fallback, None)),
+                };
+                engine.settle(
+                    &mut draft,
+                    outcome.map_err(|(fallback, error)| {
+                        thrown = error;
+                        fallback
+                    }),
+                );
             }
             let email = to_js(&engine.finish(&customer, now, draft).map_err(js_error)?)?;
             if let Some(error) = thrown {
