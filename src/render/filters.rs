@@ -1,4 +1,4 @@
-//! Shopify-dialect filters the `liquid` crate lacks: `has`, `find`, `find_index`, `reject`,
+//! Shopify-dialect filters the `liquid` crate lacks: `has`, `find`, `find_index`,
 //! `sum`, `remove_last`, `replace_last` (the encoding ones are in `encode_filters`).
 //!
 //! Array filters follow Shopify: a hash input is a one-item array; string items match when they
@@ -212,41 +212,6 @@ impl Filter for FindIndexFilter {
             .iter()
             .position(|h| *h)
             .map_or(Value::Nil, |i| Value::scalar(i as i64)))
-    }
-}
-
-/// The items that do not match.
-#[derive(Clone, ParseFilter, FilterReflection)]
-#[filter(
-    name = "reject",
-    description = "The items that do not match.",
-    parameters(MatchArgs),
-    parsed(RejectFilter)
-)]
-pub struct Reject;
-
-#[derive(Debug, FromFilterParameters, Display_filter)]
-#[name = "reject"]
-struct RejectFilter {
-    #[parameters]
-    args: MatchArgs,
-}
-
-impl Filter for RejectFilter {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
-        let args = self.args.evaluate(runtime)?;
-        let Some((items, hits)) = scan(input, &args)? else {
-            return Ok(Value::Nil);
-        };
-        let _ = &items;
-        Ok(Value::Array(
-            items
-                .iter()
-                .zip(&hits)
-                .filter(|(_, h)| !**h)
-                .map(|(v, _)| v.to_value())
-                .collect(),
-        ))
     }
 }
 

@@ -18,7 +18,8 @@ use liquid_lib::stdlib;
 use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
 use super::{
-    autoescape, dialect, email_filters, encode_filters, filters, guards, loops, math_filters,
+    autoescape, dialect, email_filters, encode_filters, filters, guards, lax_filters, loops,
+    math_filters,
 };
 use crate::error::TemplateError;
 
@@ -83,48 +84,29 @@ fn language() -> Language {
         Box::new(stdlib::Append),
         Box::new(stdlib::Capitalize),
         Box::new(math_filters::Ceil),
-        Box::new(stdlib::Compact),
-        Box::new(stdlib::Concat),
-        Box::new(stdlib::Default),
         Box::new(stdlib::Downcase),
         Box::new(encode_filters::Escape),
         Box::new(stdlib::EscapeOnce),
-        Box::new(stdlib::First),
         Box::new(math_filters::Floor),
-        Box::new(stdlib::Join),
-        Box::new(stdlib::Last),
         Box::new(stdlib::Lstrip),
-        Box::new(stdlib::Map),
-        Box::new(stdlib::NewlineToBr),
         Box::new(stdlib::Prepend),
         Box::new(stdlib::Remove),
         Box::new(stdlib::RemoveFirst),
-        Box::new(stdlib::Replace),
         Box::new(stdlib::ReplaceFirst),
-        Box::new(stdlib::Reverse),
         Box::new(math_filters::Round),
         Box::new(stdlib::Rstrip),
         Box::new(stdlib::Size),
-        Box::new(stdlib::Slice),
-        Box::new(stdlib::Sort),
-        Box::new(stdlib::SortNatural),
-        Box::new(stdlib::Split),
         Box::new(stdlib::Strip),
         Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
         Box::new(stdlib::Truncate),
-        Box::new(stdlib::TruncateWords),
-        Box::new(stdlib::Uniq),
         Box::new(stdlib::Upcase),
         Box::new(stdlib::UrlDecode),
-        Box::new(stdlib::UrlEncode),
-        Box::new(stdlib::Where),
         // Ours: `date` without a clock, and the Shopify filters the crate lacks.
         Box::new(guards::SafeDate),
         Box::new(filters::Has),
         Box::new(filters::Find),
         Box::new(filters::FindIndex),
-        Box::new(filters::Reject),
         Box::new(filters::Sum),
         Box::new(filters::RemoveLast),
         Box::new(filters::ReplaceLast),
@@ -143,7 +125,10 @@ fn language() -> Language {
     let arithmetic = math_filters::arithmetic_filters()
         .into_iter()
         .map(|f| Box::new(f) as Box<dyn liquid_core::ParseFilter>);
-    for filter in filters.into_iter().chain(arithmetic) {
+    let lax = lax_filters::lax_filters()
+        .into_iter()
+        .map(|f| Box::new(f) as Box<dyn liquid_core::ParseFilter>);
+    for filter in filters.into_iter().chain(arithmetic).chain(lax) {
         let name = filter.reflection().name().to_owned();
         l.filters.register(name, Box::new(budget::Bounded(filter)));
     }

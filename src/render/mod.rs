@@ -12,11 +12,13 @@ mod email_filters;
 mod encode_filters;
 mod filters;
 mod guards;
+mod lax_filters;
 pub mod links;
 pub mod liquid_env;
 mod loops;
 mod math_filters;
 mod model;
+mod ruby;
 pub mod money;
 
 pub use data::Data;

@@ -1,0 +1,522 @@
+//! Shopify's forgiving array and string filters, in place of the `liquid` crate's strict ones.
+//!
+//! Ruby Liquid reads most inputs through `InputIterator`: an array is flattened, nil is empty,
+//! anything else is a one-item array. A marketer's `{{ tags | join: ", " }}` therefore prints
+//! nothing for a customer without tags instead of failing the whole email, and these filters
+//! do the same. Each one follows Liquid 5's `standardfilters.rb`; the golden-liquid suite pins
+//! the edge cases.
+
+use std::cmp::Ordering;
+
+use liquid_core::model::{KString, ValueCow};
+use liquid_core::parser::{FilterArguments, ParameterReflection};
+use liquid_core::{
+    Error, Expression, Filter, FilterReflection, ParseFilter, Result, Runtime, Value, ValueView,
+};
+
+use super::ruby::{self, flatten, property_of, ruby_eq, to_s, truthy};
+
+/// Evaluated arguments: positional ones (missing ones read as nil) and keyword ones.
+pub struct Args<'a> {
+    positional: Vec<ValueCow<'a>>,
+    keyword: Vec<(&'a str, ValueCow<'a>)>,
+}
+
+impl Args<'_> {
+    fn get(&self, index: usize) -> Option<&dyn ValueView> {
+        self.positional
+            .get(index)
+            .map(|v| v.as_view())
+            .filter(|v| !v.is_nil())
+    }
+
+    /// The argument as given, nil included; `None` when absent.
+    fn raw(&self, index: usize) -> Option<&dyn ValueView> {
+        self.positional.get(index).map(|v| v.as_view())
+    }
+
+    fn keyword(&self, name: &str) -> Option<&dyn ValueView> {
+        self.keyword
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_view())
+    }
+
+    fn text(&self, index: usize, default: &str) -> String {
+        match self.positional.get(index) {
+            Some(v) => to_s(v.as_view()),
+            None => default.to_string(),
+        }
+    }
+}
+
+type Apply = fn(&dyn ValueView, &Args<'_>) -> Result<Value>;
+
+/// A filter defined by its arity and a function of the input and evaluated arguments.
+#[derive(Clone)]
+pub struct Lax {
+    name: &'static str,
+    description: &'static str,
+    min: usize,
+    max: usize,
+    keywords: &'static [&'static str],
+    apply: Apply,
+}
+
+impl FilterReflection for Lax {
+    fn name(&self) -> &str {
+        self.name
+    }
+
+    fn description(&self) -> &str {
+        self.description
+    }
+
+    fn positional_parameters(&self) -> &'static [ParameterReflection] {
+        &[]
+    }
+
+    fn keyword_parameters(&self) -> &'static [ParameterReflection] {
+        &[]
+    }
+}
+
+impl ParseFilter for Lax {
+    fn parse(&self, arguments: FilterArguments<'_>) -> Result<Box<dyn Filter>> {
+        let positional: Vec<Expression> = arguments.positional.collect();
+        if positional.len() < self.min || positional.len() > self.max {
+            return Err(Error::with_msg(format!(
+                "`{}` takes {}..={} arguments, got {}",
+                self.name,
+                self.min,
+                self.max,
+                positional.len()
+            )));
+        }
+        let mut keyword = Vec::new();
+        for (name, value) in arguments.keyword {
+            if !self.keywords.contains(&name) {
+                return Err(Error::with_msg(format!(
+                    "`{}` has no argument `{name}`",
+                    self.name
+                )));
+            }
+            keyword.push((KString::from_ref(name), value));
+        }
+        Ok(Box::new(LaxFilter {
+            name: self.name,
+            positional,
+            keyword,
+            apply: self.apply,
+        }))
+    }
+
+    fn reflection(&self) -> &dyn FilterReflection {
+        self
+    }
+}
+
+struct LaxFilter {
+    name: &'static str,
+    positional: Vec<Expression>,
+    keyword: Vec<(KString, Expression)>,
+    apply: Apply,
+}
+
+impl std::fmt::Debug for LaxFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl std::fmt::Display for LaxFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl Filter for LaxFilter {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
+        let mut positional = Vec::with_capacity(self.positional.len());
+        for expression in &self.positional {
+            positional.push(expression.evaluate(runtime)?);
+        }
+        let mut keyword = Vec::with_capacity(self.keyword.len());
+        for (name, expression) in &self.keyword {
+            keyword.push((name.as_str(), expression.evaluate(runtime)?));
+        }
+        (self.apply)(input, &Args {
+            positional,
+            keyword,
+        })
+    }
+}
+
+fn array(items: Vec<&dyn ValueView>) -> Value {
+    Value::Array(items.into_iter().map(|v| v.to_value()).collect())
+}
+
+fn join(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    if input.as_array().is_none() {
+        return Ok(Value::scalar(to_s(input)));
+    }
+    let glue = args.text(0, " ");
+    let parts: Vec<String> = flatten(input).into_iter().map(to_s).collect();
+    Ok(Value::scalar(parts.join(&glue)))
+}
+
+fn first(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    if let Some(items) = input.as_array() {
+        return Ok(items.first().map_or(Value::Nil, |v| v.to_value()));
+    }
+    if let Some(object) = input.as_object() {
+        return Ok(object.iter().next().map_or(Value::Nil, |(k, v)| {
+            Value::Array(vec![Value::scalar(k.as_str().to_string()), v.to_value()])
+        }));
+    }
+    Ok(Value::Nil)
+}
+
+fn last(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    if let Some(items) = input.as_array() {
+        return Ok(items.last().map_or(Value::Nil, |v| v.to_value()));
+    }
+    Ok(Value::Nil)
+}
+
+fn reverse(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    let mut items = flatten(input);
+    items.reverse();
+    Ok(array(items))
+}
+
+/// Keeps the first item of each key (the item itself, or its property).
+fn uniq(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let items = flatten(input);
+    let mut seen: Vec<Value> = Vec::new();
+    let mut kept = Vec::new();
+    for item in items {
+        let key = match args.get(0) {
+            Some(property) => property_of(item, property).unwrap_or(Value::Nil),
+            None => item.to_value(),
+        };
+        if !seen.iter().any(|s| ruby_eq(s, &key)) {
+            seen.push(key);
+            kept.push(item);
+        }
+    }
+    Ok(array(kept))
+}
+
+fn compact(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let kept = flatten(input)
+        .into_iter()
+        .filter(|item| match args.get(0) {
+            Some(property) => property_of(*item, property).is_some_and(|v| !v.is_nil()),
+            None => !item.is_nil(),
+        })
+        .collect();
+    Ok(array(kept))
+}
+
+fn concat(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let Some(other) = args.get(0).and_then(|v| v.as_array()) else {
+        return Err(Error::with_msg("`concat` needs an array argument"));
+    };
+    let mut items: Vec<Value> = flatten(input).into_iter().map(|v| v.to_value()).collect();
+    items.extend(other.values().map(|v| v.to_value()));
+    Ok(Value::Array(items))
+}
+
+fn map(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let property = args.get(0).map(to_s).unwrap_or_default();
+    let mut out = Vec::new();
+    for item in flatten(input) {
+        if let Some(object) = item.as_object() {
+            out.push(object.get(&property).map_or(Value::Nil, |v| v.to_value()));
+        } else if item.type_name() == "string" || item.is_nil() {
+            out.push(property_of(item, &Value::scalar(property.clone())).unwrap_or(Value::Nil));
+        } else {
+            return Err(Error::with_msg(format!(
+                "`map` cannot read `{property}` of a {}",
+                item.type_name()
+            )));
+        }
+    }
+    Ok(Value::Array(out))
+}
+
+/// Does `item` match `where`/`reject`'s (property, target)? No target: the property is truthy.
+fn selects(item: &dyn ValueView, args: &Args<'_>) -> bool {
+    let Some(property) = args.get(0) else {
+        // An undefined property reads nothing from a hash; a string item still counts.
+        return item.type_name() == "string";
+    };
+    let value = property_of(item, property);
+    match (value, args.get(1)) {
+        (Some(v), Some(target)) => ruby_eq(&v, target),
+        (Some(v), None) => truthy(&v),
+        (None, _) => false,
+    }
+}
+
+/// The items `where` (keep = true) or `reject` (keep = false) returns. Numbers and booleans
+/// have no properties (an error, as in Ruby); a nil item makes the whole result nil.
+fn select(input: &dyn ValueView, args: &Args<'_>, keep: bool) -> Result<Value> {
+    let mut kept = Vec::new();
+    for item in flatten(input) {
+        if item.is_nil() {
+            return Ok(Value::Nil);
+        }
+        if item.as_object().is_none() && item.type_name() != "string" {
+            return Err(Error::with_msg(format!(
+                "cannot read a property of a {}",
+                item.type_name()
+            )));
+        }
+        if selects(item, args) == keep {
+            kept.push(item);
+        }
+    }
+    Ok(array(kept))
+}
+
+fn where_(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    select(input, args, true)
+}
+
+fn reject(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    select(input, args, false)
+}
+
+/// Ruby's `nil_safe_compare`: nils sort last; other mismatches are errors.
+fn nil_safe(a: &Value, b: &Value, compare: fn(&Value, &Value) -> Option<Ordering>) -> Result<Ordering> {
+    match (a.is_nil(), b.is_nil()) {
+        (true, true) => Ok(Ordering::Equal),
+        (true, false) => Ok(Ordering::Greater),
+        (false, true) => Ok(Ordering::Less),
+        _ => compare(a, b).ok_or_else(|| {
+            Error::with_msg(format!(
+                "cannot sort a {} against a {}",
+                a.type_name(),
+                b.type_name()
+            ))
+        }),
+    }
+}
+
+fn sort_by(
+    input: &dyn ValueView,
+    args: &Args<'_>,
+    compare: fn(&Value, &Value) -> Option<Ordering>,
+) -> Result<Value> {
+    let items = flatten(input);
+    let mut keyed: Vec<(Value, Value)> = items
+        .into_iter()
+        .map(|item| {
+            let key = match args.get(0) {
+                Some(p) => property_of(item, p).unwrap_or(Value::Nil),
+                None => item.to_value(),
+            };
+            (key, item.to_value())
+        })
+        .collect();
+    let mut failure = None;
+    keyed.sort_by(|(a, _), (b, _)| {
+        nil_safe(a, b, compare).unwrap_or_else(|e| {
+            failure.get_or_insert(e);
+            Ordering::Equal
+        })
+    });
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(Value::Array(keyed.into_iter().map(|(_, v)| v).collect())),
+    }
+}
+
+fn sort(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    sort_by(input, args, ruby::compare)
+}
+
+fn sort_natural(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    sort_by(input, args, |a, b| {
+        Some(to_s(a).to_lowercase().cmp(&to_s(b).to_lowercase()))
+    })
+}
+
+/// Ruby's `String#split`: `" "` splits on runs of whitespace, `""` into characters, and
+/// trailing empty fields are dropped.
+pub fn ruby_split(text: &str, pattern: &str) -> Vec<String> {
+    let mut parts: Vec<String> = match pattern {
+        " " => text.split_whitespace().map(str::to_string).collect(),
+        "" => text.chars().map(String::from).collect(),
+        _ => text.split(pattern).map(str::to_string).collect(),
+    };
+    while parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts
+}
+
+fn split(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let pattern = args.get(0).map(to_s).unwrap_or_default();
+    Ok(Value::Array(
+        ruby_split(&to_s(input), &pattern)
+            .into_iter()
+            .map(Value::scalar)
+            .collect(),
+    ))
+}
+
+/// Ruby's `Utils.to_integer`: integers and integer strings; nil, floats and other text are
+/// errors.
+fn integer(value: Option<&dyn ValueView>) -> Result<i64> {
+    value
+        .filter(|v| v.type_name() != "fractional number")
+        .and_then(|v| v.as_scalar())
+        .and_then(|s| s.to_integer())
+        .ok_or_else(|| {
+            Error::with_msg(format!(
+                "invalid integer `{}`",
+                value.map(to_s).unwrap_or_default()
+            ))
+        })
+}
+
+/// Ruby's `slice(offset, length)` on characters or items; out of range is empty.
+fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let offset = integer(args.raw(0))?;
+    let length = match args.get(1) {
+        Some(v) => integer(Some(v))?,
+        None => 1,
+    };
+    let window = |len: usize| -> Option<(usize, usize)> {
+        let len = i64::try_from(len).ok()?;
+        let start = if offset < 0 { len + offset } else { offset };
+        if start < 0 || start > len || length < 0 {
+            return None;
+        }
+        let end = start.saturating_add(length).min(len);
+        Some((usize::try_from(start).ok()?, usize::try_from(end).ok()?))
+    };
+    if let Some(items) = input.as_array() {
+        let values: Vec<Value> = items.values().map(|v| v.to_value()).collect();
+        return Ok(Value::Array(match window(values.len()) {
+            Some((s, e)) => values.get(s..e).map(<[Value]>::to_vec).unwrap_or_default(),
+            None => Vec::new(),
+        }));
+    }
+    let chars: Vec<char> = to_s(input).chars().collect();
+    Ok(Value::scalar(match window(chars.len()) {
+        Some((s, e)) => chars.get(s..e).map(|c| c.iter().collect()).unwrap_or_default(),
+        None => String::new(),
+    }))
+}
+
+fn truncatewords(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = to_s(input);
+    let words = match args.raw(0) {
+        Some(v) => integer(Some(v))?,
+        None => 15,
+    }
+    .max(1);
+    let ellipsis = args.text(1, "...");
+    let list: Vec<&str> = text.split_whitespace().collect();
+    if list.len() as i64 <= words {
+        return Ok(Value::scalar(text));
+    }
+    let keep = list.get(..usize::try_from(words).unwrap_or(0)).unwrap_or(&[]);
+    Ok(Value::scalar(format!("{}{ellipsis}", keep.join(" "))))
+}
+
+fn newline_to_br(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    Ok(Value::scalar(
+        to_s(input).replace("\r\n", "\n").replace('\n', "<br />\n"),
+    ))
+}
+
+/// Ruby's `CGI.escape`: a space is `+`, unreserved characters stay.
+fn url_encode(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let mut out = String::new();
+    for byte in to_s(input).bytes() {
+        match byte {
+            b' ' => out.push('+'),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
+                out.push(char::from(byte));
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    Ok(Value::scalar(out))
+}
+
+fn replace(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let search = args.text(0, "");
+    let replacement = args.text(1, "");
+    Ok(Value::scalar(to_s(input).replace(&search, &replacement)))
+}
+
+/// `default`: nil, false (unless `allow_false: true`) and empty values take the default.
+fn default(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let allow_false = args.keyword("allow_false").is_some_and(|v| truthy(&v.to_value()));
+    let value = input.to_value();
+    let falsy = if allow_false {
+        input.is_nil()
+    } else {
+        !truthy(&value)
+    };
+    let empty = match &value {
+        Value::Scalar(s) => s.type_name() == "string" && s.to_kstr().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::State(_) => true,
+        Value::Nil => true,
+    };
+    if falsy || empty {
+        Ok(args.get(0).map_or(Value::scalar(""), |v| v.to_value()))
+    } else {
+        Ok(value)
+    }
+}
+
+/// Every filter of this module.
+pub fn lax_filters() -> Vec<Lax> {
+    let f = |name, description, min, max, apply| Lax {
+        name,
+        description,
+        min,
+        max,
+        keywords: &[],
+        apply,
+    };
+    vec![
+        f("join", "Joins the items with a glue.", 0, 1, join),
+        f("first", "The first item.", 0, 0, first),
+        f("last", "The last item.", 0, 0, last),
+        f("reverse", "The items in reverse order.", 0, 0, reverse),
+        f("uniq", "The items without repeats.", 0, 1, uniq),
+        f("compact", "The items without nils.", 0, 1, compact),
+        f("concat", "The items followed by another array's.", 1, 1, concat),
+        f("map", "A property of each item.", 1, 1, map),
+        f("where", "The items whose property matches.", 1, 2, where_),
+        f("reject", "The items whose property does not match.", 1, 2, reject),
+        f("sort", "The items in order.", 0, 1, sort),
+        f("sort_natural", "The items in case-insensitive order.", 0, 1, sort_natural),
+        f("split", "Splits text on a separator.", 1, 1, split),
+        f("slice", "A part of a text or array.", 1, 2, slice),
+        f("truncatewords", "The first words of a text.", 0, 2, truncatewords),
+        f("newline_to_br", "Line breaks as <br />.", 0, 0, newline_to_br),
+        f("url_encode", "Form-encodes text.", 0, 0, url_encode),
+        f("replace", "Replaces every occurrence.", 1, 2, replace),
+        Lax {
+            keywords: &["allow_false"],
+            ..f("default", "A fallback for nil, false or empty.", 0, 1, default)
+        },
+    ]
+}

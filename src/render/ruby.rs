@@ -1,0 +1,142 @@
+//! Ruby's value semantics, which Shopify's Liquid inherits: what is truthy, what is equal,
+//! what orders, how a value prints, and how an input becomes a list. Shared by the lenient
+//! filters and the conditions so both agree with each other and with Shopify.
+
+use std::cmp::Ordering;
+
+use liquid_core::{Value, ValueView};
+
+use super::math_filters::ruby_float;
+
+/// Only nil and false are falsy (0, "" and empty arrays are truthy).
+pub fn truthy(value: &dyn ValueView) -> bool {
+    !(value.is_nil() || value.as_scalar().and_then(|s| s.to_bool()) == Some(false))
+}
+
+fn is_number(value: &dyn ValueView) -> bool {
+    matches!(value.type_name(), "whole number" | "fractional number")
+}
+
+/// Ruby's `==`: numbers by value (1 == 1.0), strings by text, no coercion between types
+/// (1 != "1", 1 != true); arrays and hashes element by element.
+pub fn ruby_eq(a: &dyn ValueView, b: &dyn ValueView) -> bool {
+    if a.is_nil() || b.is_nil() {
+        return a.is_nil() && b.is_nil();
+    }
+    if let (Some(x), Some(y)) = (a.as_array(), b.as_array()) {
+        return x.size() == y.size() && x.values().zip(y.values()).all(|(p, q)| ruby_eq(p, q));
+    }
+    if let (Some(x), Some(y)) = (a.as_object(), b.as_object()) {
+        return x.size() == y.size()
+            && x.iter().all(|(k, v)| y.get(k.as_str()).is_some_and(|w| ruby_eq(v, w)));
+    }
+    match (a.as_scalar(), b.as_scalar()) {
+        (Some(x), Some(y)) if is_number(a) && is_number(b) => x.to_float() == y.to_float(),
+        (Some(x), Some(y)) if a.type_name() == b.type_name() => x.to_kstr() == y.to_kstr(),
+        _ => false,
+    }
+}
+
+/// Ruby's `<=>` for the types that order: numbers with numbers, strings with strings.
+pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
+    compare_views(a, b)
+}
+
+/// [`compare`] on views.
+pub fn compare_views(a: &dyn ValueView, b: &dyn ValueView) -> Option<Ordering> {
+    let (x, y) = (a.as_scalar()?, b.as_scalar()?);
+    if is_number(a) && is_number(b) {
+        return x.to_float()?.partial_cmp(&y.to_float()?);
+    }
+    if a.type_name() == "string" && b.type_name() == "string" {
+        return Some(x.to_kstr().as_str().cmp(y.to_kstr().as_str()));
+    }
+    None
+}
+
+/// How Ruby prints a value: arrays concatenate, hashes `inspect`, nil is empty, floats keep
+/// their `.0`.
+pub fn to_s(value: &dyn ValueView) -> String {
+    let mut out = String::new();
+    write_s(value, &mut out);
+    out
+}
+
+fn write_s(value: &dyn ValueView, out: &mut String) {
+    if let Some(items) = value.as_array() {
+        for item in items.values() {
+            write_s(item, out);
+        }
+    } else if value.is_object() {
+        inspect(value, out);
+    } else if value.type_name() == "fractional number" {
+        if let Some(f) = value.as_scalar().and_then(|s| s.to_float()) {
+            out.push_str(&ruby_float(f));
+        }
+    } else if value.as_scalar().is_some() {
+        out.push_str(value.to_kstr().as_str());
+    }
+}
+
+/// Ruby's `Hash#inspect` (and `Array#inspect` inside it).
+fn inspect(value: &dyn ValueView, out: &mut String) {
+    if let Some(object) = value.as_object() {
+        out.push('{');
+        for (i, (k, v)) in object.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&format!("{:?}=>", k.as_str()));
+            inspect(v, out);
+        }
+        out.push('}');
+    } else if let Some(items) = value.as_array() {
+        out.push('[');
+        for (i, item) in items.values().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            inspect(item, out);
+        }
+        out.push(']');
+    } else if value.is_nil() {
+        out.push_str("nil");
+    } else if value.type_name() == "string" {
+        out.push_str(&format!("{:?}", value.to_kstr().as_str()));
+    } else {
+        write_s(value, out);
+    }
+}
+
+/// Ruby Liquid's `InputIterator`: arrays flatten, nil is empty, anything else is one item.
+pub fn flatten(input: &dyn ValueView) -> Vec<&dyn ValueView> {
+    let mut out = Vec::new();
+    if !input.is_nil() {
+        push_flat(input, &mut out);
+    }
+    out
+}
+
+fn push_flat<'v>(value: &'v dyn ValueView, out: &mut Vec<&'v dyn ValueView>) {
+    match value.as_array() {
+        Some(items) => {
+            for item in items.values() {
+                push_flat(item, out);
+            }
+        }
+        None => out.push(value),
+    }
+}
+
+/// `item[property]` as Ruby reads it: a hash's value, or for a string the property itself
+/// when the string contains it; `None` when there is nothing to read.
+pub fn property_of(item: &dyn ValueView, property: &dyn ValueView) -> Option<Value> {
+    let key = to_s(property);
+    if let Some(object) = item.as_object() {
+        return object.get(&key).map(|v| v.to_value());
+    }
+    if item.type_name() == "string" && item.to_kstr().contains(key.as_str()) {
+        return Some(Value::scalar(key));
+    }
+    None
+}
