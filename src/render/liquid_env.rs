@@ -18,7 +18,7 @@ use liquid_lib::stdlib;
 use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
 use super::{
-    autoescape, dialect, email_filters, encode_filters, filters, guards, lax_filters, loops,
+    autoescape, branches, dialect, email_filters, encode_filters, filters, guards, lax_filters, loops,
     math_filters,
 };
 use crate::error::TemplateError;
@@ -68,14 +68,14 @@ fn language() -> Language {
             "raw",
             Box::new(stdlib::RawBlock) as Box<dyn liquid_core::ParseBlock>,
         ),
-        ("if", Box::new(stdlib::IfBlock)),
-        ("unless", Box::new(stdlib::UnlessBlock)),
+        ("if", Box::new(branches::IfBlock)),
+        ("unless", Box::new(branches::UnlessBlock)),
         ("ifchanged", Box::new(stdlib::IfChangedBlock)),
         ("for", Box::new(loops::ForBlock)),
         ("tablerow", Box::new(loops::TableRowBlock)),
         ("comment", Box::new(stdlib::CommentBlock)),
         ("capture", Box::new(autoescape::CaptureBlock)),
-        ("case", Box::new(stdlib::CaseBlock)),
+        ("case", Box::new(branches::CaseBlock)),
     ] {
         l.blocks.register(name.to_owned(), block);
     }

@@ -17,6 +17,7 @@ use liquid_core::{
     TagBlock, TagTokenIter, Template,
 };
 
+use super::blank::{self, Body};
 use super::budget;
 
 /// What a loop iterates.
@@ -243,6 +244,24 @@ fn bound(expression: &Expression, runtime: &dyn Runtime, what: &str) -> Result<i
     Ok(to_integer(expression.evaluate(runtime)?.as_view(), what)?.unwrap_or(0))
 }
 
+/// A range literal outside `for` (`(1..5) | join`, `assign r = (1..3)`) as the array Ruby's
+/// `to_a` gives. Bounds that are not numbers read as 0; every item counts against the loop
+/// budget, so `(1..1e12)` is a limit error, not an out-of-memory trap.
+pub fn range_array(start: &Expression, end: &Expression, runtime: &dyn Runtime) -> Result<Value> {
+    let lenient = |e: &Expression| -> Result<i64> {
+        Ok(to_integer(e.evaluate(runtime)?.as_view(), "range")
+            .unwrap_or(Some(0))
+            .unwrap_or(0))
+    };
+    let (start, end) = (lenient(start)?, lenient(end)?);
+    let mut items = Vec::new();
+    for i in start..=end {
+        budget::charge_iteration()?;
+        items.push(Value::scalar(i));
+    }
+    Ok(Value::Array(items))
+}
+
 /// Arrays as they are, hashes as `[key, value]` pairs, a non-empty string as one item, and
 /// anything else as nothing (Ruby's `slice_collection`).
 fn iterable(value: ValueCow<'_>) -> Vec<ValueCow<'_>> {
@@ -337,23 +356,27 @@ impl ParseBlock for ForBlock {
         options: &Language,
     ) -> Result<Box<dyn Renderable>> {
         let head = parse_head(&mut arguments, false)?;
-        let mut body = Vec::new();
-        let mut otherwise = None;
+        let mut body = Body::default();
+        let mut otherwise: Option<Body> = None;
         while let Some(element) = tokens.next()? {
             match element {
-                BlockElement::Tag(mut tag) if tag.name() == "else" => {
+                BlockElement::Tag(mut tag) if tag.name() == "else" && otherwise.is_none() => {
                     tag.tokens().expect_nothing()?;
-                    otherwise = Some(Template::new(tokens.parse_all(options)?));
-                    break;
+                    otherwise = Some(Body::default());
                 }
-                element => body.push(element.parse(&mut tokens, options)?),
+                element => otherwise
+                    .as_mut()
+                    .unwrap_or(&mut body)
+                    .push(element, &mut tokens, options)?,
             }
         }
         tokens.assert_empty();
+        let blank = body.is_blank() && otherwise.as_ref().is_none_or(Body::is_blank);
+        blank::report(blank);
         Ok(Box::new(For {
             head,
-            body: Template::new(body),
-            otherwise,
+            body: body.finish(blank),
+            otherwise: otherwise.map(|o| o.finish(blank)),
         }))
     }
 

@@ -5,6 +5,8 @@
 //! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
 
 mod autoescape;
+mod blank;
+mod branches;
 pub mod budget;
 pub mod data;
 mod dialect;
