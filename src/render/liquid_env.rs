@@ -19,7 +19,7 @@ use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
 use super::{
     autoescape, branches, dialect, email_filters, encode_filters, filters, guards, lax_filters, loops,
-    math_filters,
+    math_filters, range_literals,
 };
 use crate::error::TemplateError;
 
@@ -60,6 +60,7 @@ fn language() -> Language {
             Box::new(guards::DepthGuarded(stdlib::IncludeTag)),
         ),
         ("render", Box::new(guards::DepthGuarded(stdlib::RenderTag))),
+        ("_range", Box::new(range_literals::RangeTag)),
     ] {
         l.tags.register(name.to_owned(), tag);
     }
@@ -174,6 +175,10 @@ fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
         template: name.to_string(),
         message,
     })?;
+    let source = match range_literals::rewrite(&source) {
+        Cow::Borrowed(_) => source,
+        Cow::Owned(rewritten) => Cow::Owned(rewritten),
+    };
     let source = match autoescape::rewrite(&source) {
         Cow::Borrowed(_) => source,
         Cow::Owned(rewritten) => Cow::Owned(rewritten),

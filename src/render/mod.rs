@@ -20,6 +20,7 @@ pub mod liquid_env;
 mod loops;
 mod math_filters;
 mod model;
+mod range_literals;
 mod ruby;
 pub mod money;
 
