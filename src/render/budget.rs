@@ -53,6 +53,8 @@ struct State {
     limits: RenderLimits,
     iterations: u64,
     escape: OutputEscape,
+    /// Unknown variables are errors (previews, linting) rather than nil.
+    strict: bool,
     /// Hashes of strings this render built with `capture`: template-made, already escaped.
     trusted: HashSet<u64>,
 }
@@ -63,6 +65,7 @@ impl State {
             limits,
             iterations: 0,
             escape,
+            strict: false,
             trusted: HashSet::new(),
         }
     }
@@ -91,6 +94,16 @@ pub fn enter(limits: RenderLimits, escape: OutputEscape) -> Scope {
     Scope {
         previous: Some(previous),
     }
+}
+
+/// Makes this render's unknown variables errors (or nil again).
+pub fn set_strict(strict: bool) {
+    STATE.with(|s| s.borrow_mut().strict = strict);
+}
+
+/// Are unknown variables errors in this render?
+pub fn strict() -> bool {
+    STATE.with(|s| s.borrow().strict)
 }
 
 /// A liquid error that [`super::liquid_env`] reports as a limit breach.

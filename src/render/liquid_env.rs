@@ -6,19 +6,19 @@
 //! in Shopify, unless `strict` is asked for (previews, linting).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use liquid_core::model::{KStringCow, KStringRef, ScalarCow, Value, ValueCow};
 use liquid_core::partials::{EagerCompiler, InMemorySource, PartialCompiler};
-use liquid_core::runtime::{PartialStore, Registers, RuntimeBuilder};
-use liquid_core::{Language, Renderable, Runtime};
+use liquid_core::runtime::{PartialStore, RuntimeBuilder};
+use liquid_core::{Language, Renderable};
 use liquid_lib::stdlib;
 
 use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
+use super::scope::Lenient;
 use super::{
-    autoescape, branches, dialect, email_filters, encode_filters, filters, guards, lax_filters, loops,
+    autoescape, branches, dialect, email_filters, encode_filters, filters, guards, inclusion, lax_filters, loops,
     math_filters, range_literals,
 };
 use crate::error::TemplateError;
@@ -57,9 +57,9 @@ fn language() -> Language {
         ("decrement", Box::new(stdlib::DecrementTag)),
         (
             "include",
-            Box::new(guards::DepthGuarded(stdlib::IncludeTag)),
+            Box::new(guards::DepthGuarded(inclusion::IncludeTag)),
         ),
-        ("render", Box::new(guards::DepthGuarded(stdlib::RenderTag))),
+        ("render", Box::new(guards::DepthGuarded(inclusion::RenderTag))),
         ("_range", Box::new(range_literals::RangeTag)),
     ] {
         l.tags.register(name.to_owned(), tag);
@@ -230,6 +230,7 @@ pub fn render_with(
     options: &RenderOptions,
 ) -> Result<String, TemplateError> {
     let _budget = budget::enter(options.limits, options.escape);
+    budget::set_strict(options.strict);
     let builder = RuntimeBuilder::new().set_globals(data as &dyn liquid_core::ObjectView);
     let runtime = match &template.partials {
         Some(p) => builder.set_partials(p.as_ref()).build(),
@@ -271,47 +272,6 @@ pub fn render_with(
         template: name.to_string(),
         message: "output is not UTF-8".into(),
     })
-}
-
-/// The root runtime with Shopify's lenient lookups: what is not found is nil.
-struct Lenient<'r, R: Runtime>(&'r R);
-
-impl<R: Runtime> Runtime for Lenient<'_, R> {
-    fn partials(&self) -> &dyn PartialStore {
-        self.0.partials()
-    }
-
-    fn name(&self) -> Option<KStringRef<'_>> {
-        self.0.name()
-    }
-
-    fn roots(&self) -> BTreeSet<KStringCow<'_>> {
-        self.0.roots()
-    }
-
-    fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        self.0.try_get(path)
-    }
-
-    fn get(&self, path: &[ScalarCow<'_>]) -> liquid_core::Result<ValueCow<'_>> {
-        Ok(self.0.try_get(path).unwrap_or(ValueCow::Owned(Value::Nil)))
-    }
-
-    fn set_global(&self, name: liquid_core::model::KString, val: Value) -> Option<Value> {
-        self.0.set_global(name, val)
-    }
-
-    fn set_index(&self, name: liquid_core::model::KString, val: Value) -> Option<Value> {
-        self.0.set_index(name, val)
-    }
-
-    fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
-        self.0.get_index(name)
-    }
-
-    fn registers(&self) -> &Registers {
-        self.0.registers()
-    }
 }
 
 fn check_size(name: &str, source: &str) -> Result<(), TemplateError> {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use liquid_core::error::ResultLiquidReplaceExt;
-use liquid_core::model::{KString, KStringRef, Object, ScalarCow, Value, ValueCow, ValueView};
+use liquid_core::model::{KString, KStringRef, Object, Value, ValueCow, ValueView};
 use liquid_core::parser::{BlockElement, TryMatchToken};
 use liquid_core::runtime::{Interrupt, InterruptRegister, StackFrame};
 use liquid_core::{
@@ -19,6 +19,7 @@ use liquid_core::{
 
 use super::blank::{self, Body};
 use super::budget;
+use super::scope::{Lenient, LoopPosition, LoopStack};
 
 /// What a loop iterates.
 #[derive(Debug)]
@@ -56,16 +57,11 @@ fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Result<LoopHe
         .expect_str("in")
         .into_result_custom_msg("\"in\" expected.")?;
     let token = arguments.expect_next("Array or range expected.")?;
-    let (collection, markup) = match token.expect_value() {
-        TryMatchToken::Matches(value) => {
-            let markup = value.to_string();
-            (Collection::Value(value), markup)
-        }
+    let markup = token.as_str().trim().to_string();
+    let collection = match token.expect_value() {
+        TryMatchToken::Matches(value) => Collection::Value(value),
         TryMatchToken::Fails(token) => match token.expect_range() {
-            TryMatchToken::Matches((start, stop)) => {
-                let markup = format!("({start}..{stop})");
-                (Collection::Range(start, stop), markup)
-            }
+            TryMatchToken::Matches((start, stop)) => Collection::Range(start, stop),
             TryMatchToken::Fails(token) => return token.raise_error().into_err(),
         },
     };
@@ -314,6 +310,21 @@ fn loop_object(i: usize, length: usize) -> Object {
     o
 }
 
+/// The `forloop` of the enclosing loop, with its own parents, if this loop is nested.
+fn parent_loop(runtime: &dyn Runtime) -> Option<Value> {
+    let stack = runtime.registers().get_mut::<LoopStack>();
+    let mut parent = None;
+    for position in &stack.0 {
+        let mut forloop = loop_object(position.index, position.length);
+        forloop.insert("name".into(), Value::scalar(position.name.clone()));
+        if let Some(p) = parent {
+            forloop.insert("parentloop".into(), p);
+        }
+        parent = Some(Value::Object(forloop));
+    }
+    parent
+}
+
 /// Renders one iteration's body in a frame holding `names`; true when it ended in `break`.
 fn iterate(
     body: &Template,
@@ -326,7 +337,7 @@ fn iterate(
         .iter()
         .map(|(k, v)| (KStringRef::from_ref(k), *v))
         .collect();
-    let scope = StackFrame::new(runtime, &root);
+    let scope = Lenient(StackFrame::new(runtime, &root));
     body.render_to(writer, &scope)?;
     let interrupt = scope.registers().get_mut::<InterruptRegister>().reset();
     Ok(matches!(interrupt, Some(Interrupt::Break)))
@@ -402,23 +413,36 @@ impl Renderable for For {
             }
             return Ok(());
         }
-        let parent = runtime.try_get(&[ScalarCow::new("forloop")]);
-        for i in 0..length {
-            let mut forloop = loop_object(i, length);
-            forloop.insert("name".into(), Value::scalar(self.head.name.clone()));
-            if let Some(parent) = &parent {
-                forloop.insert("parentloop".into(), parent.to_value());
+        let parent = parent_loop(runtime);
+        runtime.registers().get_mut::<LoopStack>().0.push(LoopPosition {
+            index: 0,
+            length,
+            name: self.head.name.clone(),
+        });
+        let mut run = || -> Result<()> {
+            for i in 0..length {
+                if let Some(top) = runtime.registers().get_mut::<LoopStack>().0.last_mut() {
+                    top.index = i;
+                }
+                let mut forloop = loop_object(i, length);
+                forloop.insert("name".into(), Value::scalar(self.head.name.clone()));
+                if let Some(parent) = &parent {
+                    forloop.insert("parentloop".into(), parent.clone());
+                }
+                let item = window.item(i);
+                let names: [(&str, &dyn ValueView); 2] = [
+                    ("forloop", &forloop),
+                    (self.head.var.as_str(), item.as_view()),
+                ];
+                if iterate(&self.body, writer, runtime, &names)? {
+                    break;
+                }
             }
-            let item = window.item(i);
-            let names: [(&str, &dyn ValueView); 2] = [
-                ("forloop", &forloop),
-                (self.head.var.as_str(), item.as_view()),
-            ];
-            if iterate(&self.body, writer, runtime, &names)? {
-                break;
-            }
-        }
-        Ok(())
+            Ok(())
+        };
+        let result = run();
+        runtime.registers().get_mut::<LoopStack>().0.pop();
+        result
     }
 }
 

@@ -14,6 +14,7 @@ mod email_filters;
 mod encode_filters;
 mod filters;
 mod guards;
+mod inclusion;
 mod lax_filters;
 pub mod links;
 pub mod liquid_env;
@@ -22,6 +23,7 @@ mod math_filters;
 mod model;
 mod range_literals;
 mod ruby;
+mod scope;
 pub mod money;
 
 pub use data::Data;

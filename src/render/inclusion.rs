@@ -1,0 +1,257 @@
+//! `include` and `render` as Shopify has them, in place of the crate's:
+//! - `with x`, `for x` and `as name` bind a value (or each item of an array) under the
+//!   partial's name or the alias; keyword arguments may be separated by commas or not;
+//! - `include` shares the caller's variables (its arguments shadow them until it returns);
+//! - `render` sees only its arguments, keeps its own assigns and counters, and `for` gives
+//!   the partial a `forloop` of its own ([`super::scope::Isolated`]).
+//!
+//! Depth is bounded by [`super::guards::DepthGuarded`], which wraps both tags.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use liquid_core::model::{KString, KStringRef, Object, ScalarCow, Value, ValueCow};
+use liquid_core::parser::{TagToken, TryMatchToken};
+use liquid_core::runtime::StackFrame;
+use liquid_core::{
+    Error, Expression, Language, ParseTag, Renderable, Result, Runtime, TagReflection,
+    TagTokenIter, ValueView,
+};
+
+use super::loops::range_array;
+use super::scope::{Isolated, Lenient};
+
+#[derive(Debug)]
+enum Bound {
+    Value(Expression),
+    Range(Expression, Expression),
+}
+
+impl Bound {
+    fn evaluate<'r>(&'r self, runtime: &'r dyn Runtime) -> Result<ValueCow<'r>> {
+        match self {
+            Bound::Value(e) => e.evaluate(runtime),
+            Bound::Range(start, end) => Ok(ValueCow::Owned(range_array(start, end, runtime)?)),
+        }
+    }
+}
+
+/// `'name' [with|for value] [as alias] [,] key: value [,] key: value ...`
+#[derive(Debug)]
+struct Call {
+    partial: Expression,
+    /// The bound value and whether it came with `for`.
+    bound: Option<(Bound, bool)>,
+    alias: Option<KString>,
+    arguments: Vec<(KString, Expression)>,
+}
+
+fn parse_bound(token: TagToken<'_>) -> Result<Bound> {
+    match token.expect_range() {
+        TryMatchToken::Matches((start, end)) => Ok(Bound::Range(start, end)),
+        TryMatchToken::Fails(token) => Ok(Bound::Value(token.expect_value().into_result()?)),
+    }
+}
+
+impl Call {
+    fn parse(mut arguments: TagTokenIter<'_>) -> Result<Self> {
+        let partial = arguments
+            .expect_next("Partial name expected.")?
+            .expect_value()
+            .into_result()?;
+        let mut call = Call {
+            partial,
+            bound: None,
+            alias: None,
+            arguments: Vec::new(),
+        };
+        let mut next = arguments.next();
+        if let Some(keyword) = next.as_ref().map(TagToken::as_str) {
+            if keyword == "with" || keyword == "for" {
+                let value = parse_bound(arguments.expect_next("Value expected.")?)?;
+                call.bound = Some((value, keyword == "for"));
+                next = arguments.next();
+            }
+        }
+        if next.as_ref().map(TagToken::as_str) == Some("as") {
+            let alias = arguments
+                .expect_next("Identifier expected.")?
+                .expect_identifier()
+                .into_result()?;
+            call.alias = Some(KString::from_ref(alias));
+            next = arguments.next();
+        }
+        while let Some(token) = next {
+            if token.as_str() != "," {
+                let key = token.expect_identifier().into_result()?;
+                arguments
+                    .expect_next("\":\" expected.")?
+                    .expect_str(":")
+                    .into_result_custom_msg("expected \":\" after an argument's name")?;
+                let value = arguments
+                    .expect_next("Value expected.")?
+                    .expect_value()
+                    .into_result()?;
+                call.arguments.push((KString::from_ref(key), value));
+            }
+            next = arguments.next();
+        }
+        Ok(call)
+    }
+
+    fn name(&self, runtime: &dyn Runtime) -> Result<String> {
+        let value = self.partial.evaluate(runtime)?;
+        if value.as_scalar().is_none() || value.is_nil() {
+            return Err(Error::with_msg("a partial's name must be a string"));
+        }
+        Ok(value.to_kstr().to_string())
+    }
+
+    fn variable_name(&self, name: &str) -> KString {
+        self.alias
+            .clone()
+            .unwrap_or_else(|| KString::from_ref(name.rsplit('/').next().unwrap_or(name)))
+    }
+
+    fn evaluated_arguments(&self, runtime: &dyn Runtime) -> Result<Object> {
+        let mut object = Object::new();
+        for (key, value) in &self.arguments {
+            object.insert(key.clone(), value.evaluate(runtime)?.into_owned());
+        }
+        Ok(object)
+    }
+}
+
+macro_rules! reflect {
+    ($name:ident, $tag:literal, $description:literal) => {
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+
+        impl TagReflection for $name {
+            fn tag(&self) -> &str {
+                $tag
+            }
+
+            fn description(&self) -> &str {
+                $description
+            }
+        }
+    };
+}
+
+reflect!(
+    IncludeTag,
+    "include",
+    "Renders a partial in the caller's scope."
+);
+reflect!(
+    RenderTag,
+    "render",
+    "Renders a partial in a scope of its own."
+);
+
+impl ParseTag for IncludeTag {
+    fn parse(&self, arguments: TagTokenIter<'_>, _: &Language) -> Result<Box<dyn Renderable>> {
+        Ok(Box::new(Include(Call::parse(arguments)?)))
+    }
+
+    fn reflection(&self) -> &dyn TagReflection {
+        self
+    }
+}
+
+impl ParseTag for RenderTag {
+    fn parse(&self, arguments: TagTokenIter<'_>, _: &Language) -> Result<Box<dyn Renderable>> {
+        Ok(Box::new(Render(Call::parse(arguments)?)))
+    }
+
+    fn reflection(&self) -> &dyn TagReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct Include(Call);
+
+impl Renderable for Include {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        let call = &self.0;
+        let name = call.name(runtime)?;
+        let partial = runtime.partials().get(&name)?;
+        let variable = call.variable_name(&name);
+        // Without `with`/`for`, Ruby binds the caller's variable of the partial's own name.
+        let value = match &call.bound {
+            Some((bound, _)) => bound.evaluate(runtime)?,
+            None => runtime
+                .try_get(&[ScalarCow::new(name.as_str())])
+                .unwrap_or(ValueCow::Owned(Value::Nil)),
+        };
+        let arguments = call.evaluated_arguments(runtime)?;
+        let items: Vec<&dyn ValueView> = match value.as_array() {
+            Some(array) => array.values().collect(),
+            None => vec![value.as_view()],
+        };
+        for item in items {
+            let mut frame: HashMap<KStringRef<'_>, &dyn ValueView> = arguments
+                .iter()
+                .map(|(k, v)| (k.as_ref(), v as &dyn ValueView))
+                .collect();
+            frame.insert(variable.as_ref(), item);
+            partial.render_to(writer, &Lenient(StackFrame::new(runtime, &frame)))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug)]
+struct Render(Call);
+
+fn forloop(i: usize, length: usize, name: &str) -> Value {
+    let (i, length) = (i as i64, length as i64);
+    let mut o = Object::new();
+    o.insert("name".into(), Value::scalar(name.to_string()));
+    o.insert("length".into(), Value::scalar(length));
+    o.insert("index".into(), Value::scalar(i + 1));
+    o.insert("index0".into(), Value::scalar(i));
+    o.insert("rindex".into(), Value::scalar(length - i));
+    o.insert("rindex0".into(), Value::scalar(length - i - 1));
+    o.insert("first".into(), Value::scalar(i == 0));
+    o.insert("last".into(), Value::scalar(i == length - 1));
+    Value::Object(o)
+}
+
+impl Renderable for Render {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        let call = &self.0;
+        let name = call.name(runtime)?;
+        let partial = runtime.partials().get(&name)?;
+        let variable = call.variable_name(&name);
+        let arguments = call.evaluated_arguments(runtime)?;
+        let value = match &call.bound {
+            Some((bound, _)) => Some(bound.evaluate(runtime)?),
+            None => None,
+        };
+        let each = matches!(call.bound, Some((_, true)));
+        match value.as_ref().and_then(|v| v.as_array()).filter(|_| each) {
+            Some(array) => {
+                let length = array.size() as usize;
+                for (i, item) in array.values().enumerate() {
+                    let mut scope = arguments.clone();
+                    scope.insert("forloop".into(), forloop(i, length, &name));
+                    scope.insert(variable.clone(), item.to_value());
+                    let isolated = Isolated::new(runtime, KString::from_ref(&name), scope);
+                    partial.render_to(writer, &isolated)?;
+                }
+            }
+            None => {
+                let mut scope = arguments;
+                if let Some(value) = value.filter(|v| !v.is_nil()) {
+                    scope.insert(variable, value.into_owned());
+                }
+                let isolated = Isolated::new(runtime, KString::from_ref(&name), scope);
+                partial.render_to(writer, &isolated)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,167 @@
+//! Variable scopes as Shopify has them:
+//! - [`Lenient`]: what is not found is nil, at the root and in every loop or `include` frame
+//!   (the crate's frames error on `forloop.nosuchthing`); `strict` renders still error;
+//! - [`Isolated`]: the scope of a `render`ed partial, which sees only its arguments and keeps
+//!   its own assigns, counters and loop stack;
+//! - [`LoopStack`]: the enclosing loops, for `forloop.parentloop` (a register, so a `render`ed
+//!   partial starts without one).
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use liquid_core::model::{try_find, KString, KStringCow, KStringRef, Object, ScalarCow, Value, ValueCow};
+use liquid_core::runtime::{PartialStore, Registers};
+use liquid_core::{Error, ObjectView, Result, Runtime, ValueView};
+
+use super::budget;
+
+/// Looks `path` up; not found is nil unless the render is strict.
+fn get_or_nil<'a>(
+    found: Option<ValueCow<'a>>,
+    path: &[ScalarCow<'_>],
+) -> Result<ValueCow<'a>> {
+    match found {
+        Some(value) => Ok(value),
+        None if budget::strict() => Err(Error::with_msg("Unknown variable").context(
+            "requested variable",
+            path.iter()
+                .map(|p| p.to_kstr().into_owned().to_string())
+                .collect::<Vec<_>>()
+                .join("."),
+        )),
+        None => Ok(ValueCow::Owned(Value::Nil)),
+    }
+}
+
+/// A runtime whose unknown variables and keys read as nil.
+pub struct Lenient<R: Runtime>(pub R);
+
+impl<R: Runtime> Runtime for Lenient<R> {
+    fn partials(&self) -> &dyn PartialStore {
+        self.0.partials()
+    }
+
+    fn name(&self) -> Option<KStringRef<'_>> {
+        self.0.name()
+    }
+
+    fn roots(&self) -> BTreeSet<KStringCow<'_>> {
+        self.0.roots()
+    }
+
+    fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
+        self.0.try_get(path)
+    }
+
+    fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
+        match self.0.try_get(path) {
+            Some(value) => Ok(value),
+            None if budget::strict() => self.0.get(path),
+            None => Ok(ValueCow::Owned(Value::Nil)),
+        }
+    }
+
+    fn set_global(&self, name: KString, val: Value) -> Option<Value> {
+        self.0.set_global(name, val)
+    }
+
+    fn set_index(&self, name: KString, val: Value) -> Option<Value> {
+        self.0.set_index(name, val)
+    }
+
+    fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
+        self.0.get_index(name)
+    }
+
+    fn registers(&self) -> &Registers {
+        self.0.registers()
+    }
+}
+
+/// The scope of a `render`ed partial: its arguments, then its own assigns; nothing of the
+/// caller's but the partials.
+pub struct Isolated<'p> {
+    parent: &'p dyn Runtime,
+    name: KString,
+    arguments: Object,
+    assigns: RefCell<Object>,
+    counters: RefCell<Object>,
+    registers: Registers,
+}
+
+impl<'p> Isolated<'p> {
+    pub fn new(parent: &'p dyn Runtime, name: KString, arguments: Object) -> Self {
+        Isolated {
+            parent,
+            name,
+            arguments,
+            assigns: RefCell::default(),
+            counters: RefCell::default(),
+            registers: Registers::default(),
+        }
+    }
+}
+
+impl Runtime for Isolated<'_> {
+    fn partials(&self) -> &dyn PartialStore {
+        self.parent.partials()
+    }
+
+    fn name(&self) -> Option<KStringRef<'_>> {
+        Some(self.name.as_ref())
+    }
+
+    fn roots(&self) -> BTreeSet<KStringCow<'_>> {
+        let mut roots: BTreeSet<KStringCow<'_>> = self
+            .arguments
+            .keys()
+            .map(|k| KStringCow::from(k.clone()))
+            .collect();
+        roots.extend(self.assigns.borrow().keys().map(|k| KStringCow::from(k.clone())));
+        roots
+    }
+
+    fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
+        let key = path.first()?.to_kstr();
+        let assigns = self.assigns.borrow();
+        if assigns.contains_key(key.as_str()) {
+            return try_find(assigns.as_value(), path).map(|v| ValueCow::Owned(v.into_owned()));
+        }
+        try_find(self.arguments.as_value(), path)
+    }
+
+    fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
+        get_or_nil(self.try_get(path), path)
+    }
+
+    fn set_global(&self, name: KString, val: Value) -> Option<Value> {
+        self.assigns.borrow_mut().insert(name, val)
+    }
+
+    fn set_index(&self, name: KString, val: Value) -> Option<Value> {
+        self.counters.borrow_mut().insert(name, val)
+    }
+
+    fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
+        self.counters
+            .borrow()
+            .get(name)
+            .map(|v| ValueCow::Owned(v.to_value()))
+    }
+
+    fn registers(&self) -> &Registers {
+        &self.registers
+    }
+}
+
+/// One enclosing loop: its position, length and name.
+#[derive(Debug, Clone)]
+pub struct LoopPosition {
+    pub index: usize,
+    pub length: usize,
+    pub name: String,
+}
+
+/// The loops around the current one, innermost last.
+#[derive(Debug, Default)]
+pub struct LoopStack(pub Vec<LoopPosition>);
