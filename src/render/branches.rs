@@ -10,7 +10,7 @@
 use std::cmp::Ordering;
 use std::io::Write;
 
-use liquid_core::model::ValueCow;
+use liquid_core::model::{State, ValueCow};
 use liquid_core::parser::{BlockElement, TagToken, TryMatchToken};
 use liquid_core::{
     BlockReflection, Error, Expression, Language, ParseBlock, Renderable, Result, Runtime,
@@ -53,7 +53,15 @@ impl Operand {
 
     fn resolve<'r>(&'r self, runtime: &'r dyn Runtime) -> Result<Resolved<'r>> {
         Ok(match self {
-            Operand::Value(e) => Resolved::Value(e.evaluate(runtime)?),
+            Operand::Value(e) => {
+                let value = e.evaluate(runtime)?;
+                // `assign x = empty` keeps the literal's meaning.
+                match value.as_view().as_state() {
+                    Some(State::Empty) => Resolved::Empty,
+                    Some(State::Blank) => Resolved::Blank,
+                    _ => Resolved::Value(value),
+                }
+            }
             Operand::Range(start, end) => {
                 Resolved::Value(ValueCow::Owned(range_array(start, end, runtime)?))
             }
@@ -150,7 +158,8 @@ fn contains(a: &Resolved<'_>, b: &Resolved<'_>) -> bool {
         return false;
     };
     let (x, y) = (x.as_view(), y.as_view());
-    if x.is_nil() || y.is_nil() {
+    // Ruby: `left && right && left.include?(right)`, so a false or nil needle never matches.
+    if x.is_nil() || !truthy(y) {
         return false;
     }
     if let Some(items) = x.as_array() {

@@ -7,6 +7,8 @@
 //! with the property and mismatched types are errors.
 
 use liquid_core::model::{State, ValueViewCmp};
+
+use super::ruby::{property_of, ruby_eq};
 use liquid_core::{
     Display_filter, Expression, Filter, FilterParameters, FilterReflection, FromFilterParameters,
     ParseFilter, Result, Runtime, Value, ValueView,
@@ -48,8 +50,10 @@ fn matches(
     let Some(scalar) = item.as_scalar() else {
         return Ok(Match::No);
     };
-    if target.is_some() {
-        return Ok(Match::No);
+    if let Some(target) = target {
+        // Ruby reads `"zoo"["z"]` as "z" (the property, when the text contains it).
+        let hit = property_of(item, property).is_some_and(|v| ruby_eq(&v, target));
+        return Ok(if hit { Match::Yes } else { Match::No });
     }
     if let (Some(text), Some(needle)) = (scalar.to_kstr().as_str().into(), property.as_scalar()) {
         let text: &str = text;
@@ -299,7 +303,8 @@ struct ReplaceLastArgs {
 
 fn replace_last(text: &str, search: &str, replacement: &str) -> String {
     match text.rfind(search) {
-        Some(at) if !search.is_empty() => {
+        // An empty search matches at the end, as Ruby's `rindex("")` does.
+        Some(at) => {
             format!(
                 "{}{replacement}{}",
                 text.get(..at).unwrap_or(""),

@@ -49,15 +49,42 @@ fn is_now(text: &str) -> bool {
     matches!(text.trim().to_ascii_lowercase().as_str(), "now" | "today")
 }
 
-/// Reads liquid's own formats, then RFC 3339 / ISO 8601, never the system clock.
+/// Reads liquid's own formats, then RFC 3339 / ISO 8601, then "March 14, 2016", never the
+/// system clock. Only unsigned digit strings are timestamps, as in Ruby Liquid.
 fn date_of(text: &str) -> Option<DateTime> {
-    if text.trim().is_empty() || is_now(text) {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || is_now(text) || is_negative_number(trimmed) {
         return None;
     }
-    DateTime::from_str(text).or_else(|| {
-        let unix = crate::input::parse_timestamp(&crate::input::Timestamp::Text(text.to_string()))?;
-        DateTime::from_str(&unix.to_string())
-    })
+    DateTime::from_str(text)
+        .or_else(|| {
+            let unix =
+                crate::input::parse_timestamp(&crate::input::Timestamp::Text(text.to_string()))?;
+            DateTime::from_str(&unix.to_string())
+        })
+        .or_else(|| month_day_year(trimmed))
+}
+
+fn is_negative_number(text: &str) -> bool {
+    text.strip_prefix('-')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// "March 14, 2016" or "Mar 14 2016", at midnight UTC.
+fn month_day_year(text: &str) -> Option<DateTime> {
+    let mut words = text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+    let month = words.next()?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| month.starts_with(m))? + 1;
+    let day: u32 = words.next()?.parse().ok()?;
+    let year: i32 = words.next()?.parse().ok()?;
+    if words.next().is_some() || !(1..=31).contains(&day) {
+        return None;
+    }
+    DateTime::from_str(&format!("{year:04}-{month:02}-{day:02} 00:00:00 +0000"))
 }
 
 impl Filter for DateFilter {
@@ -72,6 +99,8 @@ impl Filter for DateFilter {
             let now = runtime.try_get(&[ScalarCow::new("now")]);
             now.and_then(|v| v.as_scalar().map(|s| s.to_kstr().to_string()))
                 .and_then(|s| date_of(&s))
+        } else if is_negative_number(text.trim()) {
+            None
         } else {
             scalar.to_date_time().or_else(|| date_of(text.as_str()))
         };
