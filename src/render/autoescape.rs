@@ -213,11 +213,7 @@ impl ParseBlock for CaptureBlock {
         mut tokens: TagBlock<'_, '_>,
         options: &Language,
     ) -> Result<Box<dyn Renderable>> {
-        let name = arguments
-            .expect_next("Identifier expected")?
-            .expect_identifier()
-            .into_result()?;
-        let name = KString::from_ref(name);
+        let name = super::assign::variable_name(arguments.expect_next("Identifier expected")?)?;
         arguments.expect_nothing()?;
         let body = Template::new(tokens.parse_all(options)?);
         tokens.assert_empty();

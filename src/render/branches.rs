@@ -193,7 +193,10 @@ impl Comparison {
             Op::Contains => contains(&left, &right),
             Op::Lt => order(&left, &right)? == Some(Ordering::Less),
             Op::Gt => order(&left, &right)? == Some(Ordering::Greater),
-            Op::Le => matches!(order(&left, &right)?, Some(Ordering::Less | Ordering::Equal)),
+            Op::Le => matches!(
+                order(&left, &right)?,
+                Some(Ordering::Less | Ordering::Equal)
+            ),
             Op::Ge => matches!(
                 order(&left, &right)?,
                 Some(Ordering::Greater | Ordering::Equal)
@@ -285,7 +288,10 @@ fn parse_conditional(
     options: &Language,
     negate_first: bool,
 ) -> Result<Box<dyn Renderable>> {
-    let mut pending = vec![(Some((Condition::parse(arguments)?, negate_first)), Body::default())];
+    let mut pending = vec![(
+        Some((Condition::parse(arguments)?, negate_first)),
+        Body::default(),
+    )];
     while let Some(element) = tokens.next()? {
         match element {
             BlockElement::Tag(tag) if tag.name() == "elsif" => {
@@ -350,7 +356,13 @@ macro_rules! block {
     };
 }
 
-block!(IfBlock, "if", "endif", "Renders the first branch whose condition holds.", false);
+block!(
+    IfBlock,
+    "if",
+    "endif",
+    "Renders the first branch whose condition holds.",
+    false
+);
 block!(
     UnlessBlock,
     "unless",

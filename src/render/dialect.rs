@@ -3,7 +3,10 @@
 //!   comment parser, which panics on some bodies, only ever sees an empty comment;
 //! - inline comments `{% # ... %}` (every line must start with `#`);
 //! - `{% liquid %}` (one tag per line; `#` lines and `comment` ... `endcomment` are dropped);
-//! - `{% echo expr %}` -> `{{ expr }}`.
+//! - `{% echo expr %}` -> `{{ expr }}`;
+//! - `{% doc %}` bodies are dropped unparsed;
+//! - whitespace control (`{%-`, `-}}`) also trims tabs, vertical tabs and form feeds, which
+//!   the crate's grammar leaves (Ruby strips them).
 //!
 //! Whitespace-control hyphens are kept on the rewritten tags. Line numbers in later errors refer
 //! to the rewritten source when a rewrite happened.
@@ -75,7 +78,7 @@ fn needs_rewrite(source: &str) -> bool {
     while let Some((_, token, after)) = next_tag(rest) {
         if matches!(
             Tag::parse(token).name(),
-            "comment" | "#" | "liquid" | "echo"
+            "comment" | "#" | "liquid" | "echo" | "doc"
         ) {
             return true;
         }
@@ -86,6 +89,48 @@ fn needs_rewrite(source: &str) -> bool {
 
 /// Rewrites the dialect's extras; errors say what is malformed.
 pub fn rewrite(source: &str) -> Result<Cow<'_, str>, String> {
+    let rewritten = rewrite_tags(source)?;
+    Ok(match trim_control_whitespace(&rewritten) {
+        Cow::Borrowed(_) => rewritten,
+        Cow::Owned(trimmed) => Cow::Owned(trimmed),
+    })
+}
+
+/// Whitespace Ruby's `lstrip`/`rstrip` remove that the crate's grammar does not.
+fn is_extra_space(c: char) -> bool {
+    matches!(c, '\t' | '\u{0B}' | '\u{0C}')
+}
+
+/// Trims all whitespace next to hyphenated delimiters when it includes tabs and the like.
+fn trim_control_whitespace(source: &str) -> Cow<'_, str> {
+    if !source.contains(is_extra_space) {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while !rest.is_empty() {
+        if rest.starts_with("{%-") || rest.starts_with("{{-") {
+            let kept = out.trim_end_matches(|c: char| c.is_whitespace()).len();
+            out.truncate(kept);
+        }
+        if rest.starts_with("-%}") || rest.starts_with("-}}") {
+            out.push_str(rest.get(..3).unwrap_or(""));
+            rest = rest
+                .get(3..)
+                .unwrap_or("")
+                .trim_start_matches(|c: char| c.is_whitespace());
+            continue;
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    Cow::Owned(out)
+}
+
+fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
     if !needs_rewrite(source) {
         return Ok(Cow::Borrowed(source));
     }
@@ -119,6 +164,18 @@ pub fn rewrite(source: &str) -> Result<Cow<'_, str>, String> {
                 ));
             }
             "echo" => out.push_str(&echo(&tag, tag.rest())),
+            "doc" => {
+                if !tag.rest().is_empty() {
+                    return Err("`doc` takes no arguments".into());
+                }
+                let (end, after) = end_of_doc(rest).ok_or("`doc` is never closed")?;
+                out.push_str(&format!(
+                    "{} comment %}}{{% endcomment {}",
+                    tag.open(),
+                    Tag::parse(end).close()
+                ));
+                rest = after;
+            }
             "liquid" => out.push_str(&liquid_tag(&tag)?),
             _ => out.push_str(token),
         }
@@ -135,6 +192,27 @@ fn echo(tag: &Tag, expr: &str) -> String {
         if tag.left { "-" } else { "" },
         if tag.right { "-" } else { "" }
     )
+}
+
+/// The `{% enddoc %}` closing a doc body, found as text: the body is never parsed, so an
+/// unclosed `{{` or `{%` inside it is fine. Returns (end tag, text after).
+fn end_of_doc(source: &str) -> Option<(&str, &str)> {
+    let mut from = 0;
+    while let Some(at) = source.get(from..)?.find("{%") {
+        let start = from + at;
+        let inner = source.get(start + 2..)?;
+        let body = inner.strip_prefix('-').unwrap_or(inner).trim_start();
+        if let Some(after_name) = body.strip_prefix("enddoc") {
+            let tail = after_name.trim_start();
+            let tail = tail.strip_prefix('-').unwrap_or(tail);
+            if tail.starts_with("%}") {
+                let end = source.len() - tail.len() + 2;
+                return Some((source.get(start..end)?, source.get(end..)?));
+            }
+        }
+        from = start + 2;
+    }
+    None
 }
 
 /// Finds the tag named `end` (e.g. `endraw`): (body before it, the end tag, text after).
@@ -202,30 +280,7 @@ fn inline_comment(tag: &Tag) -> Result<(), String> {
 /// `{% liquid ... %}`: one tag per line.
 fn liquid_tag(tag: &Tag) -> Result<String, String> {
     let mut parts: Vec<String> = Vec::new();
-    let mut comment_depth = 0usize;
-    for line in tag.rest().lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let name = Tag::parse(&format!("{{% {line} %}}")).name().to_string();
-        if comment_depth > 0 {
-            match name.as_str() {
-                "comment" => comment_depth += 1,
-                "endcomment" => comment_depth -= 1,
-                _ => {}
-            }
-            continue;
-        }
-        match name.as_str() {
-            "#" => {}
-            "comment" => comment_depth = 1,
-            "echo" => parts.push(
-                format!("{{{{ {} }}}}", line.get(4..).unwrap_or("").trim())
-                    .replace("{{  }}", "{{ '' }}"),
-            ),
-            _ => parts.push(format!("{{% {line} %}}")),
-        }
-    }
-    if comment_depth > 0 {
-        return Err("`comment` inside `liquid` is never closed".into());
-    }
+    liquid_lines(tag.rest(), &mut parts, &mut Vec::new(), 0)?;
     // The outer tag's whitespace control applies to the first and last generated tags.
     let mut out = parts.concat();
     if out.is_empty() {
@@ -243,6 +298,63 @@ fn liquid_tag(tag: &Tag) -> Result<String, String> {
         out.insert(at, '-');
     }
     Ok(out)
+}
+
+/// Blocks a `liquid` tag must close itself (it may not close one opened outside it).
+fn opens_block(name: &str) -> bool {
+    matches!(
+        name,
+        "if" | "unless" | "case" | "for" | "tablerow" | "capture" | "ifchanged"
+    )
+}
+
+/// The lines of a `liquid` tag as tags; a line `liquid ...` nests another one.
+fn liquid_lines(
+    body: &str,
+    parts: &mut Vec<String>,
+    open: &mut Vec<String>,
+    depth: usize,
+) -> Result<(), String> {
+    if depth > super::guards::MAX_NESTING {
+        return Err("`liquid` tags nest too deeply".into());
+    }
+    let mut comment_depth = 0usize;
+    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let name = Tag::parse(&format!("{{% {line} %}}")).name().to_string();
+        if comment_depth > 0 {
+            match name.as_str() {
+                "comment" => comment_depth += 1,
+                "endcomment" => comment_depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match name.as_str() {
+            "#" => {}
+            "comment" => comment_depth = 1,
+            "liquid" => liquid_lines(line.get(6..).unwrap_or(""), parts, open, depth + 1)?,
+            "echo" => parts.push(
+                format!("{{{{ {} }}}}", line.get(4..).unwrap_or("").trim())
+                    .replace("{{  }}", "{{ '' }}"),
+            ),
+            _ => {
+                if opens_block(&name) {
+                    open.push(name.clone());
+                } else if let Some(opened) = name.strip_prefix("end").filter(|n| opens_block(n)) {
+                    if open.pop().as_deref() != Some(opened) {
+                        return Err(format!(
+                            "`{name}` inside `liquid` closes no block it opened"
+                        ));
+                    }
+                }
+                parts.push(format!("{{% {line} %}}"));
+            }
+        }
+    }
+    if comment_depth > 0 {
+        return Err("`comment` inside `liquid` is never closed".into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

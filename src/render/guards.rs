@@ -76,7 +76,9 @@ const MONTHS: [&str; 12] = [
 
 /// "March 14, 2016" or "Mar 14 2016", at midnight UTC.
 fn month_day_year(text: &str) -> Option<DateTime> {
-    let mut words = text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
     let month = words.next()?.to_ascii_lowercase();
     let month = MONTHS.iter().position(|m| month.starts_with(m))? + 1;
     let day: u32 = words.next()?.parse().ok()?;

@@ -145,10 +145,13 @@ impl Filter for LaxFilter {
         for (name, expression) in &self.keyword {
             keyword.push((name.as_str(), expression.evaluate(runtime)?));
         }
-        (self.apply)(input, &Args {
-            positional,
-            keyword,
-        })
+        (self.apply)(
+            input,
+            &Args {
+                positional,
+                keyword,
+            },
+        )
     }
 }
 
@@ -290,7 +293,11 @@ fn reject(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
 }
 
 /// Ruby's `nil_safe_compare`: nils sort last; other mismatches are errors.
-fn nil_safe(a: &Value, b: &Value, compare: fn(&Value, &Value) -> Option<Ordering>) -> Result<Ordering> {
+fn nil_safe(
+    a: &Value,
+    b: &Value,
+    compare: fn(&Value, &Value) -> Option<Ordering>,
+) -> Result<Ordering> {
     match (a.is_nil(), b.is_nil()) {
         (true, true) => Ok(Ordering::Equal),
         (true, false) => Ok(Ordering::Greater),
@@ -408,7 +415,10 @@ fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
     }
     let chars: Vec<char> = to_s(input).chars().collect();
     Ok(Value::scalar(match window(chars.len()) {
-        Some((s, e)) => chars.get(s..e).map(|c| c.iter().collect()).unwrap_or_default(),
+        Some((s, e)) => chars
+            .get(s..e)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default(),
         None => String::new(),
     }))
 }
@@ -428,7 +438,9 @@ fn truncatewords(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
     if list.len() as i64 <= words {
         return Ok(Value::scalar(text));
     }
-    let keep = list.get(..usize::try_from(words).unwrap_or(0)).unwrap_or(&[]);
+    let keep = list
+        .get(..usize::try_from(words).unwrap_or(0))
+        .unwrap_or(&[]);
     Ok(Value::scalar(format!("{}{ellipsis}", keep.join(" "))))
 }
 
@@ -464,7 +476,9 @@ fn replace(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
 
 /// `default`: nil, false (unless `allow_false: true`) and empty values take the default.
 fn default(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
-    let allow_false = args.keyword("allow_false").is_some_and(|v| truthy(&v.to_value()));
+    let allow_false = args
+        .keyword("allow_false")
+        .is_some_and(|v| truthy(&v.to_value()));
     let value = input.to_value();
     let falsy = if allow_false {
         input.is_nil()
@@ -502,21 +516,57 @@ pub fn lax_filters() -> Vec<Lax> {
         f("reverse", "The items in reverse order.", 0, 0, reverse),
         f("uniq", "The items without repeats.", 0, 1, uniq),
         f("compact", "The items without nils.", 0, 1, compact),
-        f("concat", "The items followed by another array's.", 1, 1, concat),
+        f(
+            "concat",
+            "The items followed by another array's.",
+            1,
+            1,
+            concat,
+        ),
         f("map", "A property of each item.", 1, 1, map),
         f("where", "The items whose property matches.", 1, 2, where_),
-        f("reject", "The items whose property does not match.", 1, 2, reject),
+        f(
+            "reject",
+            "The items whose property does not match.",
+            1,
+            2,
+            reject,
+        ),
         f("sort", "The items in order.", 0, 1, sort),
-        f("sort_natural", "The items in case-insensitive order.", 0, 1, sort_natural),
+        f(
+            "sort_natural",
+            "The items in case-insensitive order.",
+            0,
+            1,
+            sort_natural,
+        ),
         f("split", "Splits text on a separator.", 1, 1, split),
         f("slice", "A part of a text or array.", 1, 2, slice),
-        f("truncatewords", "The first words of a text.", 0, 2, truncatewords),
-        f("newline_to_br", "Line breaks as <br />.", 0, 0, newline_to_br),
+        f(
+            "truncatewords",
+            "The first words of a text.",
+            0,
+            2,
+            truncatewords,
+        ),
+        f(
+            "newline_to_br",
+            "Line breaks as <br />.",
+            0,
+            0,
+            newline_to_br,
+        ),
         f("url_encode", "Form-encodes text.", 0, 0, url_encode),
         f("replace", "Replaces every occurrence.", 1, 2, replace),
         Lax {
             keywords: &["allow_false"],
-            ..f("default", "A fallback for nil, false or empty.", 0, 1, default)
+            ..f(
+                "default",
+                "A fallback for nil, false or empty.",
+                0,
+                1,
+                default,
+            )
         },
     ]
 }

@@ -18,8 +18,8 @@ use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
 use super::scope::Lenient;
 use super::{
-    autoescape, branches, dialect, email_filters, encode_filters, filters, guards, inclusion, lax_filters, loops,
-    math_filters, range_literals,
+    assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, filters, guards,
+    inclusion, lax_filters, loops, math_filters, range_literals,
 };
 use crate::error::TemplateError;
 
@@ -48,18 +48,21 @@ fn language() -> Language {
     for (name, tag) in [
         (
             "assign",
-            Box::new(stdlib::AssignTag) as Box<dyn liquid_core::ParseTag>,
+            Box::new(assign::AssignTag) as Box<dyn liquid_core::ParseTag>,
         ),
         ("break", Box::new(stdlib::BreakTag)),
         ("continue", Box::new(stdlib::ContinueTag)),
-        ("cycle", Box::new(stdlib::CycleTag)),
+        ("cycle", Box::new(cycle::CycleTag)),
         ("increment", Box::new(stdlib::IncrementTag)),
         ("decrement", Box::new(stdlib::DecrementTag)),
         (
             "include",
             Box::new(guards::DepthGuarded(inclusion::IncludeTag)),
         ),
-        ("render", Box::new(guards::DepthGuarded(inclusion::RenderTag))),
+        (
+            "render",
+            Box::new(guards::DepthGuarded(inclusion::RenderTag)),
+        ),
         ("_range", Box::new(range_literals::RangeTag)),
     ] {
         l.tags.register(name.to_owned(), tag);

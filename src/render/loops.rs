@@ -58,6 +58,7 @@ fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Result<LoopHe
         .into_result_custom_msg("\"in\" expected.")?;
     let token = arguments.expect_next("Array or range expected.")?;
     let markup = token.as_str().trim().to_string();
+    super::assign::check_collection(&markup)?;
     let collection = match token.expect_value() {
         TryMatchToken::Matches(value) => Collection::Value(value),
         TryMatchToken::Fails(token) => match token.expect_range() {
@@ -375,10 +376,12 @@ impl ParseBlock for ForBlock {
                     tag.tokens().expect_nothing()?;
                     otherwise = Some(Body::default());
                 }
-                element => otherwise
-                    .as_mut()
-                    .unwrap_or(&mut body)
-                    .push(element, &mut tokens, options)?,
+                element => {
+                    otherwise
+                        .as_mut()
+                        .unwrap_or(&mut body)
+                        .push(element, &mut tokens, options)?
+                }
             }
         }
         tokens.assert_empty();
@@ -414,11 +417,15 @@ impl Renderable for For {
             return Ok(());
         }
         let parent = parent_loop(runtime);
-        runtime.registers().get_mut::<LoopStack>().0.push(LoopPosition {
-            index: 0,
-            length,
-            name: self.head.name.clone(),
-        });
+        runtime
+            .registers()
+            .get_mut::<LoopStack>()
+            .0
+            .push(LoopPosition {
+                index: 0,
+                length,
+                name: self.head.name.clone(),
+            });
         let mut run = || -> Result<()> {
             for i in 0..length {
                 if let Some(top) = runtime.registers().get_mut::<LoopStack>().0.last_mut() {

@@ -4,10 +4,12 @@
 //! Templates come only from what the host registers: no file system, no network. HTML templates
 //! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
 
+mod assign;
 mod autoescape;
 mod blank;
 mod branches;
 pub mod budget;
+mod cycle;
 pub mod data;
 mod dialect;
 mod email_filters;
@@ -21,10 +23,10 @@ pub mod liquid_env;
 mod loops;
 mod math_filters;
 mod model;
+pub mod money;
 mod range_literals;
 mod ruby;
 mod scope;
-pub mod money;
 
 pub use data::Data;
 pub use liquid_env::RenderOptions;

@@ -28,7 +28,8 @@ pub fn ruby_eq(a: &dyn ValueView, b: &dyn ValueView) -> bool {
     }
     if let (Some(x), Some(y)) = (a.as_object(), b.as_object()) {
         return x.size() == y.size()
-            && x.iter().all(|(k, v)| y.get(k.as_str()).is_some_and(|w| ruby_eq(v, w)));
+            && x.iter()
+                .all(|(k, v)| y.get(k.as_str()).is_some_and(|w| ruby_eq(v, w)));
     }
     match (a.as_scalar(), b.as_scalar()) {
         (Some(x), Some(y)) if is_number(a) && is_number(b) => x.to_float() == y.to_float(),

@@ -9,17 +9,16 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use liquid_core::model::{try_find, KString, KStringCow, KStringRef, Object, ScalarCow, Value, ValueCow};
+use liquid_core::model::{
+    KString, KStringCow, KStringRef, Object, ScalarCow, Value, ValueCow, try_find,
+};
 use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Error, ObjectView, Result, Runtime, ValueView};
 
 use super::budget;
 
 /// Looks `path` up; not found is nil unless the render is strict.
-fn get_or_nil<'a>(
-    found: Option<ValueCow<'a>>,
-    path: &[ScalarCow<'_>],
-) -> Result<ValueCow<'a>> {
+fn get_or_nil<'a>(found: Option<ValueCow<'a>>, path: &[ScalarCow<'_>]) -> Result<ValueCow<'a>> {
     match found {
         Some(value) => Ok(value),
         None if budget::strict() => Err(Error::with_msg("Unknown variable").context(
@@ -117,7 +116,12 @@ impl Runtime for Isolated<'_> {
             .keys()
             .map(|k| KStringCow::from(k.clone()))
             .collect();
-        roots.extend(self.assigns.borrow().keys().map(|k| KStringCow::from(k.clone())));
+        roots.extend(
+            self.assigns
+                .borrow()
+                .keys()
+                .map(|k| KStringCow::from(k.clone())),
+        );
         roots
     }
 
