@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use mailfit::render::render_template;
 
 /// Pass rate this build must not fall below.
-const FLOOR: f64 = 0.80;
+const FLOOR: f64 = 0.98;
 
 #[derive(serde::Deserialize)]
 struct Suite {

@@ -63,7 +63,7 @@ impl ParseTag for CycleTag {
             }
             None => values.push(first),
         }
-        while let Some(token) = arguments.next() {
+        for token in arguments {
             if token.as_str() == "," {
                 continue;
             }

@@ -19,7 +19,7 @@ use super::data::Data;
 use super::scope::Lenient;
 use super::{
     assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, filters, guards,
-    inclusion, lax_filters, loops, math_filters, range_literals,
+    inclusion, lax_filters, loops, math_filters, paths, range_literals,
 };
 use crate::error::TemplateError;
 
@@ -178,6 +178,10 @@ fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
         template: name.to_string(),
         message,
     })?;
+    let source = match paths::rewrite(&source) {
+        Cow::Borrowed(_) => source,
+        Cow::Owned(rewritten) => Cow::Owned(rewritten),
+    };
     let source = match range_literals::rewrite(&source) {
         Cow::Borrowed(_) => source,
         Cow::Owned(rewritten) => Cow::Owned(rewritten),
@@ -241,11 +245,9 @@ pub fn render_with(
     };
     let cap = options.limits.max_output_bytes;
     let mut out = CappedWriter::new(cap, 4096);
-    let result = if options.strict {
-        template.inner.render_to(&mut out, &runtime)
-    } else {
-        template.inner.render_to(&mut out, &Lenient(&runtime))
-    };
+    // Lenient also in strict renders: it resolves rewritten paths and defers errors to the
+    // runtime when strict.
+    let result = template.inner.render_to(&mut out, &Lenient(&runtime));
     if out.overflowed {
         return Err(TemplateError::Limit {
             template: name.to_string(),

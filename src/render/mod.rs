@@ -24,6 +24,7 @@ mod loops;
 mod math_filters;
 mod model;
 pub mod money;
+mod paths;
 mod range_literals;
 mod ruby;
 mod scope;

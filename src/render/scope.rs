@@ -16,6 +16,7 @@ use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Error, ObjectView, Result, Runtime, ValueView};
 
 use super::budget;
+use super::paths::ROOT;
 
 /// Looks `path` up; not found is nil unless the render is strict.
 fn get_or_nil<'a>(found: Option<ValueCow<'a>>, path: &[ScalarCow<'_>]) -> Result<ValueCow<'a>> {
@@ -29,6 +30,17 @@ fn get_or_nil<'a>(found: Option<ValueCow<'a>>, path: &[ScalarCow<'_>]) -> Result
                 .join("."),
         )),
         None => Ok(ValueCow::Owned(Value::Nil)),
+    }
+}
+
+/// A path without the [`ROOT`] marker the path rewrite puts before names the grammar cannot
+/// read; `None` for the bare marker.
+fn unrooted<'p, 's>(path: &'p [ScalarCow<'s>]) -> Option<&'p [ScalarCow<'s>]> {
+    match path.split_first() {
+        Some((first, rest)) if first.to_kstr().as_str() == ROOT => {
+            (!rest.is_empty()).then_some(rest)
+        }
+        _ => Some(path),
     }
 }
 
@@ -49,10 +61,13 @@ impl<R: Runtime> Runtime for Lenient<R> {
     }
 
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        self.0.try_get(path)
+        self.0.try_get(unrooted(path)?)
     }
 
     fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
+        let Some(path) = unrooted(path) else {
+            return get_or_nil(None, path);
+        };
         match self.0.try_get(path) {
             Some(value) => Ok(value),
             None if budget::strict() => self.0.get(path),
@@ -126,6 +141,7 @@ impl Runtime for Isolated<'_> {
     }
 
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
+        let path = unrooted(path)?;
         let key = path.first()?.to_kstr();
         let assigns = self.assigns.borrow();
         if assigns.contains_key(key.as_str()) {

@@ -1,0 +1,259 @@
+//! Variable paths the crate's grammar cannot read, rewritten before parsing into paths it can:
+//! - whitespace inside a path (`foo .bar`, `foo. bar`, `foo ['bar']`) is dropped;
+//! - a path that starts with a bracket (`['bar baz']`, `[name]`), ends in `?` (`bar?`), or
+//!   begins with a literal's letters (`emptythings`, `nilsson`, `true_price`, which the grammar
+//!   reads as `empty` + garbage) is read through [`ROOT`], a name every scope resolves by
+//!   looking the rest of the path up itself ([`super::scope`]).
+//!
+//! Only value positions are touched: outputs, conditions, `when`, the collection of `for` and
+//! `tablerow`, and the value of `assign`; names being defined, filter names and keyword names
+//! stay as written.
+
+use std::borrow::Cow;
+
+/// The hidden root every scope resolves as "look up the rest of this path".
+pub const ROOT: &str = "__mailfit_root";
+
+const LITERALS: [&str; 6] = ["empty", "blank", "nil", "null", "true", "false"];
+const KEYWORDS: [&str; 9] = [
+    "and", "or", "contains", "in", "with", "for", "as", "by", "reversed",
+];
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// Does this expression need rewriting? (Most do not: return them borrowed.)
+fn needs(expr: &str) -> bool {
+    let spaced_dot = expr.as_bytes().windows(2).any(|w| match w {
+        [a, b'.'] | [b'.', a] => a.is_ascii_whitespace(),
+        _ => false,
+    });
+    spaced_dot || expr.contains(['[', '?']) || LITERALS.iter().any(|l| expr.contains(l))
+}
+
+/// Rewrites one expression (the inside of an output, or a tag's value part).
+pub fn rewrite_expression(expr: &str) -> Cow<'_, str> {
+    if !needs(expr) {
+        return Cow::Borrowed(expr);
+    }
+    let chars: Vec<char> = expr.chars().collect();
+    let mut out = String::with_capacity(expr.len() + 16);
+    // The last significant thing written: a path end (word, `]`, `?`), or other.
+    let mut after_path = false;
+    let mut last_word = String::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c == '\'' || c == '"' {
+            let end = chars
+                .iter()
+                .skip(i + 1)
+                .position(|&d| d == c)
+                .map_or(chars.len(), |p| i + 2 + p);
+            out.extend(chars.get(i..end).unwrap_or(&[]));
+            i = end;
+            after_path = false;
+            continue;
+        }
+        if c.is_whitespace() {
+            let next = chars
+                .iter()
+                .skip(i)
+                .position(|d| !d.is_whitespace())
+                .map(|p| i + p);
+            let next_char = next.and_then(|n| chars.get(n)).copied();
+            let continues_path = after_path
+                && !KEYWORDS.contains(&last_word.as_str())
+                && match next_char {
+                    Some('[') => true,
+                    Some('.') => next
+                        .and_then(|n| chars.get(n + 1))
+                        .is_some_and(|d| is_word(*d) || d.is_whitespace()),
+                    _ => false,
+                };
+            if !continues_path {
+                out.extend(chars.get(i..next.unwrap_or(chars.len())).unwrap_or(&[]));
+            }
+            i = next.unwrap_or(chars.len());
+            continue;
+        }
+        if c == '.' && after_path && chars.get(i + 1) != Some(&'.') {
+            out.push('.');
+            i += 1;
+            while chars.get(i).is_some_and(|d| d.is_whitespace()) {
+                i += 1;
+            }
+            after_path = false;
+            last_word = ".".into();
+            continue;
+        }
+        // `foo.[x]` stays as written: it is an error, as in Ruby.
+        let continues = after_path && !KEYWORDS.contains(&last_word.as_str());
+        if c == '[' && last_word != "." && !continues {
+            out.push_str(ROOT);
+            out.push('[');
+            after_path = false;
+            last_word.clear();
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_alphabetic() || c == '_' {
+            let start = i;
+            while chars.get(i).is_some_and(|d| is_word(*d)) {
+                i += 1;
+            }
+            let mut word: String = chars.get(start..i).unwrap_or(&[]).iter().collect();
+            let question = chars.get(i) == Some(&'?');
+            if question {
+                i += 1;
+            }
+            let segment = last_word == ".";
+            let next = chars.iter().skip(i).find(|d| !d.is_whitespace());
+            let filter_or_keyword = out.trim_end().ends_with('|') || next == Some(&':');
+            if segment || filter_or_keyword || KEYWORDS.contains(&word.as_str()) {
+                out.push_str(&word);
+                if question {
+                    out.push('?');
+                }
+            } else if question {
+                word.push('?');
+                out.push_str(&format!("{ROOT}[{word:?}]"));
+            } else if LITERALS
+                .iter()
+                .any(|l| word.len() > l.len() && word.starts_with(l))
+            {
+                out.push_str(&format!("{ROOT}.{word}"));
+            } else {
+                out.push_str(&word);
+            }
+            after_path = !KEYWORDS.contains(&word.as_str());
+            last_word = word;
+            continue;
+        }
+        out.push(c);
+        after_path = c == ']';
+        last_word.clear();
+        i += 1;
+    }
+    if out == expr {
+        Cow::Borrowed(expr)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// The part of a tag's body holding values, as (prefix kept as is, value part).
+fn value_part<'s>(name: &str, body: &'s str) -> Option<(&'s str, &'s str)> {
+    match name {
+        "if" | "elsif" | "unless" | "case" | "when" => Some(("", body)),
+        "for" | "tablerow" => body.find(" in ").map(|at| body.split_at(at + 4)),
+        "assign" => body.find('=').map(|at| body.split_at(at + 1)),
+        _ => None,
+    }
+}
+
+/// Rewrites the paths of every output and of the value part of known tags.
+pub fn rewrite(source: &str) -> Cow<'_, str> {
+    if !needs(source) {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut rest = source;
+    let mut changed = false;
+    while let Some(start) = rest.find(['{']) {
+        let (before, token_start) = rest.split_at(start);
+        out.push_str(before);
+        let output = token_start.starts_with("{{");
+        let close = if output { "}}" } else { "%}" };
+        if !(output || token_start.starts_with("{%")) {
+            out.push('{');
+            rest = token_start.get(1..).unwrap_or("");
+            continue;
+        }
+        let Some(end) = token_start
+            .get(2..)
+            .and_then(|t| t.find(close))
+            .map(|e| e + 4)
+        else {
+            break;
+        };
+        let token = token_start.get(..end).unwrap_or("");
+        rest = token_start.get(end..).unwrap_or("");
+        let inner = token.get(2..end - 2).unwrap_or("");
+        let rewritten = if output {
+            rewrite_expression(inner)
+        } else {
+            let trimmed = inner.trim_start_matches('-').trim_start();
+            let name: String = trimmed.chars().take_while(|c| is_word(*c)).collect();
+            if name == "raw" {
+                // Leave raw bodies alone: copy through to the end tag.
+                let stop = rest.find("endraw").unwrap_or(rest.len());
+                out.push_str(token);
+                out.push_str(rest.get(..stop).unwrap_or(""));
+                rest = rest.get(stop..).unwrap_or("");
+                continue;
+            }
+            match value_part(
+                &name,
+                inner
+                    .get(inner.len() - trimmed.len() + name.len()..)
+                    .unwrap_or(""),
+            ) {
+                Some((head, values)) => match rewrite_expression(values) {
+                    Cow::Borrowed(_) => Cow::Borrowed(inner),
+                    Cow::Owned(v) => {
+                        let prefix_len = inner.len() - trimmed.len() + name.len() + head.len();
+                        Cow::Owned(format!("{}{v}", inner.get(..prefix_len).unwrap_or("")))
+                    }
+                },
+                None => Cow::Borrowed(inner),
+            }
+        };
+        changed |= matches!(rewritten, Cow::Owned(_));
+        out.push_str(token.get(..2).unwrap_or(""));
+        out.push_str(&rewritten);
+        out.push_str(token.get(end - 2..).unwrap_or(""));
+    }
+    out.push_str(rest);
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite_expression as rw;
+
+    #[test]
+    fn rewrites_only_what_the_grammar_cannot_read() {
+        assert_eq!(rw(" foo \n\t.bar "), " foo.bar ");
+        assert_eq!(rw(" foo. \n\tbar "), " foo.bar ");
+        assert_eq!(
+            rw(" ['foo'] \n\t['bar'] "),
+            " __mailfit_root['foo']['bar'] "
+        );
+        assert_eq!(
+            rw(" [list[settings.zero]] "),
+            " __mailfit_root[list[settings.zero]] "
+        );
+        assert_eq!(rw(" bar? "), " __mailfit_root[\"bar?\"] ");
+        assert_eq!(
+            rw(" emptythings.array "),
+            " __mailfit_root.emptythings.array "
+        );
+        assert_eq!(
+            rw(" x | default: nil, allow_false: true "),
+            " x | default: nil, allow_false: true "
+        );
+        assert_eq!(
+            rw(" a contains 'x' and b == empty "),
+            " a contains 'x' and b == empty "
+        );
+        assert_eq!(
+            rw(" product.tags | join: ', ' "),
+            " product.tags | join: ', ' "
+        );
+    }
+}
