@@ -19,7 +19,7 @@ use super::data::Data;
 use super::scope::Lenient;
 use super::{
     assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, filters, guards,
-    inclusion, lax_filters, loops, math_filters, paths, range_literals,
+    inclusion, lax_filters, loops, math_filters, paths, range_literals, tablerow,
 };
 use crate::error::TemplateError;
 
@@ -76,7 +76,7 @@ fn language() -> Language {
         ("unless", Box::new(branches::UnlessBlock)),
         ("ifchanged", Box::new(stdlib::IfChangedBlock)),
         ("for", Box::new(loops::ForBlock)),
-        ("tablerow", Box::new(loops::TableRowBlock)),
+        ("tablerow", Box::new(tablerow::TableRowBlock)),
         ("comment", Box::new(stdlib::CommentBlock)),
         ("capture", Box::new(autoescape::CaptureBlock)),
         ("case", Box::new(branches::CaseBlock)),

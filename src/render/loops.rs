@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use liquid_core::error::ResultLiquidReplaceExt;
 use liquid_core::model::{KString, KStringRef, Object, Value, ValueCow, ValueView};
 use liquid_core::parser::{BlockElement, TryMatchToken};
 use liquid_core::runtime::{Interrupt, InterruptRegister, StackFrame};
@@ -36,18 +35,18 @@ enum Offset {
 }
 
 #[derive(Debug)]
-struct LoopHead {
-    var: KString,
+pub(super) struct LoopHead {
+    pub(super) var: KString,
     collection: Collection,
     /// `var-collection`, as Ruby names a loop (the key of `offset: continue`).
     name: String,
     limit: Option<Expression>,
     offset: Option<Offset>,
-    cols: Option<Expression>,
+    pub(super) cols: Option<Expression>,
     reversed: bool,
 }
 
-fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Result<LoopHead> {
+pub(super) fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Result<LoopHead> {
     let var = arguments
         .expect_next("Identifier expected.")?
         .expect_identifier()
@@ -137,7 +136,7 @@ fn to_integer(value: &dyn ValueView, what: &str) -> Result<Option<i64>> {
     }
 }
 
-fn evaluate_integer(
+pub(super) fn evaluate_integer(
     expression: &Option<Expression>,
     runtime: &dyn Runtime,
     what: &str,
@@ -154,7 +153,7 @@ enum Items<'r> {
     Counted { start: i64 },
 }
 
-struct Window<'r> {
+pub(super) struct Window<'r> {
     items: Items<'r>,
     /// Positions `from..to` of the source, iterated forwards or backwards.
     from: usize,
@@ -163,11 +162,11 @@ struct Window<'r> {
 }
 
 impl Window<'_> {
-    fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.to - self.from
     }
 
-    fn item(&self, i: usize) -> ValueCow<'_> {
+    pub(super) fn item(&self, i: usize) -> ValueCow<'_> {
         let at = if self.reversed {
             self.to - 1 - i
         } else {
@@ -188,7 +187,7 @@ impl Window<'_> {
 #[derive(Default)]
 struct ContinueOffsets(HashMap<String, usize>);
 
-fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result<Window<'r>> {
+pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result<Window<'r>> {
     let (items, length) = match &head.collection {
         Collection::Range(start, stop) => {
             let start = bound(start, runtime, "start")?;
@@ -233,7 +232,7 @@ fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result<Window<'r>
     })
 }
 
-fn clamp(n: Option<i64>) -> usize {
+pub(super) fn clamp(n: Option<i64>) -> usize {
     n.map_or(0, |n| usize::try_from(n.max(0)).unwrap_or(usize::MAX))
 }
 
@@ -298,7 +297,7 @@ fn iterable(value: ValueCow<'_>) -> Vec<ValueCow<'_>> {
     }
 }
 
-fn loop_object(i: usize, length: usize) -> Object {
+pub(super) fn loop_object(i: usize, length: usize) -> Object {
     let (i, length) = (i as i64, length as i64);
     let mut o = Object::new();
     o.insert("length".into(), Value::scalar(length));
@@ -327,7 +326,7 @@ fn parent_loop(runtime: &dyn Runtime) -> Option<Value> {
 }
 
 /// Renders one iteration's body in a frame holding `names`; true when it ended in `break`.
-fn iterate(
+pub(super) fn iterate(
     body: &Template,
     writer: &mut dyn Write,
     runtime: &dyn Runtime,
@@ -450,85 +449,5 @@ impl Renderable for For {
         let result = run();
         runtime.registers().get_mut::<LoopStack>().0.pop();
         result
-    }
-}
-
-/// `{% tablerow x in collection cols: n limit: n offset: n %}...{% endtablerow %}`.
-#[derive(Clone, Debug, Default)]
-pub struct TableRowBlock;
-
-impl BlockReflection for TableRowBlock {
-    fn start_tag(&self) -> &str {
-        "tablerow"
-    }
-    fn end_tag(&self) -> &str {
-        "endtablerow"
-    }
-    fn description(&self) -> &str {
-        "Writes table rows of `cols` cells, within the render's iteration budget."
-    }
-}
-
-impl ParseBlock for TableRowBlock {
-    fn parse(
-        &self,
-        mut arguments: TagTokenIter<'_>,
-        mut tokens: TagBlock<'_, '_>,
-        options: &Language,
-    ) -> Result<Box<dyn Renderable>> {
-        let head = parse_head(&mut arguments, true)?;
-        let body = Template::new(tokens.parse_all(options)?);
-        tokens.assert_empty();
-        Ok(Box::new(TableRow { head, body }))
-    }
-
-    fn reflection(&self) -> &dyn BlockReflection {
-        self
-    }
-}
-
-#[derive(Debug)]
-struct TableRow {
-    head: LoopHead,
-    body: Template,
-}
-
-impl Renderable for TableRow {
-    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
-        let window = window(&self.head, runtime)?;
-        let length = window.len();
-        let cols = match evaluate_integer(&self.head.cols, runtime, "cols")? {
-            Some(c) if c > 0 => clamp(Some(c)),
-            _ => length.max(1),
-        };
-        writer
-            .write_all(b"<tr class=\"row1\">\n")
-            .replace("Failed to render")?;
-        for i in 0..length {
-            let (row, col) = (i / cols, i % cols);
-            if col == 0 && i > 0 {
-                write!(writer, "</tr>\n<tr class=\"row{}\">", row + 1)
-                    .replace("Failed to render")?;
-            }
-            let mut tablerowloop = loop_object(i, length);
-            tablerowloop.insert("col".into(), Value::scalar(col as i64 + 1));
-            tablerowloop.insert("col0".into(), Value::scalar(col as i64));
-            tablerowloop.insert("col_first".into(), Value::scalar(col == 0));
-            tablerowloop.insert("col_last".into(), Value::scalar(col + 1 == cols));
-            tablerowloop.insert("row".into(), Value::scalar(row as i64 + 1));
-            let item = window.item(i);
-            let names: [(&str, &dyn ValueView); 2] = [
-                ("tablerowloop", &tablerowloop),
-                (self.head.var.as_str(), item.as_view()),
-            ];
-            write!(writer, "<td class=\"col{}\">", col + 1).replace("Failed to render")?;
-            let broke = iterate(&self.body, writer, runtime, &names)?;
-            write!(writer, "</td>").replace("Failed to render")?;
-            if broke {
-                break;
-            }
-        }
-        writer.write_all(b"</tr>\n").replace("Failed to render")?;
-        Ok(())
     }
 }

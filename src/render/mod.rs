@@ -28,6 +28,8 @@ mod paths;
 mod range_literals;
 mod ruby;
 mod scope;
+mod tablerow;
+mod text_filters;
 
 pub use data::Data;
 pub use liquid_env::RenderOptions;

@@ -1,0 +1,131 @@
+//! The text filters of [`super::lax_filters`] (`split`, `slice`, `truncatewords`,
+//! `newline_to_br`, `url_encode`, `replace`), each as Ruby Liquid 5 reads its input: anything
+//! printed as text, nil as empty.
+
+use liquid_core::{Error, Result, Value, ValueView};
+
+use super::lax_filters::Args;
+use super::ruby::to_s;
+
+/// Ruby's `String#split`: `" "` splits on runs of whitespace, `""` into characters, and
+/// trailing empty fields are dropped.
+pub fn ruby_split(text: &str, pattern: &str) -> Vec<String> {
+    let mut parts: Vec<String> = match pattern {
+        " " => text.split_whitespace().map(str::to_string).collect(),
+        "" => text.chars().map(String::from).collect(),
+        _ => text.split(pattern).map(str::to_string).collect(),
+    };
+    while parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts
+}
+
+pub(super) fn split(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let pattern = args.get(0).map(to_s).unwrap_or_default();
+    Ok(Value::Array(
+        ruby_split(&to_s(input), &pattern)
+            .into_iter()
+            .map(Value::scalar)
+            .collect(),
+    ))
+}
+
+/// Ruby's `Utils.to_integer`: integers and integer strings; nil, floats and other text are
+/// errors.
+pub(super) fn integer(value: Option<&dyn ValueView>) -> Result<i64> {
+    value
+        .filter(|v| v.type_name() != "fractional number")
+        .and_then(|v| v.as_scalar())
+        .and_then(|s| s.to_integer())
+        .ok_or_else(|| {
+            Error::with_msg(format!(
+                "invalid integer `{}`",
+                value.map(to_s).unwrap_or_default()
+            ))
+        })
+}
+
+/// Ruby's `slice(offset, length)` on characters or items; out of range is empty.
+pub(super) fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let offset = integer(args.raw(0))?;
+    let length = match args.get(1) {
+        Some(v) => integer(Some(v))?,
+        None => 1,
+    };
+    let window = |len: usize| -> Option<(usize, usize)> {
+        let len = i64::try_from(len).ok()?;
+        let start = if offset < 0 { len + offset } else { offset };
+        if start < 0 || start > len || length < 0 {
+            return None;
+        }
+        let end = start.saturating_add(length).min(len);
+        Some((usize::try_from(start).ok()?, usize::try_from(end).ok()?))
+    };
+    if let Some(items) = input.as_array() {
+        let values: Vec<Value> = items.values().map(|v| v.to_value()).collect();
+        return Ok(Value::Array(match window(values.len()) {
+            Some((s, e)) => values.get(s..e).map(<[Value]>::to_vec).unwrap_or_default(),
+            None => Vec::new(),
+        }));
+    }
+    let chars: Vec<char> = to_s(input).chars().collect();
+    Ok(Value::scalar(match window(chars.len()) {
+        Some((s, e)) => chars
+            .get(s..e)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default(),
+        None => String::new(),
+    }))
+}
+
+pub(super) fn truncatewords(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = to_s(input);
+    let words = match args.raw(0) {
+        Some(v) => integer(Some(v))?,
+        None => 15,
+    }
+    .max(1);
+    let ellipsis = args.text(1, "...");
+    let list: Vec<&str> = text.split_whitespace().collect();
+    if list.len() as i64 <= words {
+        return Ok(Value::scalar(text));
+    }
+    let keep = list
+        .get(..usize::try_from(words).unwrap_or(0))
+        .unwrap_or(&[]);
+    Ok(Value::scalar(format!("{}{ellipsis}", keep.join(" "))))
+}
+
+pub(super) fn newline_to_br(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    Ok(Value::scalar(
+        to_s(input).replace("\r\n", "\n").replace('\n', "<br />\n"),
+    ))
+}
+
+/// Ruby's `CGI.escape`: a space is `+`, unreserved characters stay.
+pub(super) fn url_encode(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let mut out = String::new();
+    for byte in to_s(input).bytes() {
+        match byte {
+            b' ' => out.push('+'),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
+                out.push(char::from(byte));
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    Ok(Value::scalar(out))
+}
+
+pub(super) fn replace(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let search = args.text(0, "");
+    let replacement = args.text(1, "");
+    Ok(Value::scalar(to_s(input).replace(&search, &replacement)))
+}
