@@ -112,7 +112,13 @@ fn escaped_output(output: &str) -> Cow<'_, str> {
         inner
     };
     let expression = body.trim_start_matches('-').trim();
-    if expression.is_empty() || FINAL_FILTERS.contains(&last_filter(expression)) {
+    if expression.is_empty() {
+        return Cow::Borrowed(output);
+    }
+    if let Some(fast) = super::fast_output::simple(output) {
+        return Cow::Owned(fast);
+    }
+    if FINAL_FILTERS.contains(&last_filter(expression)) {
         return Cow::Borrowed(output);
     }
     let close = if trim_right { "-}}" } else { "}}" };
@@ -257,20 +263,24 @@ mod tests {
 
     #[test]
     fn outputs_get_a_final_escape_unless_they_opt_out_or_already_escape() {
-        assert_eq!(rewrite("a {{ x }} b"), "a {{ x | _autoescape }} b");
+        // Plain paths take the fast path; everything else gets the filter.
+        assert_eq!(rewrite("a {{ x }} b"), "a {% _o x auto %} b");
+        assert_eq!(rewrite("{{- x.y -}}"), "{%- _o x.y auto -%}");
         assert_eq!(
             rewrite("{{- x | upcase -}}"),
             "{{- x | upcase | _autoescape -}}"
         );
-        assert_eq!(rewrite("{{ x | escape }}"), "{{ x | escape }}");
-        assert_eq!(rewrite("{{ x | raw }}"), "{{ x | raw }}");
+        assert_eq!(rewrite("{{ x | escape }}"), "{% _o x escape %}");
+        assert_eq!(rewrite("{{ x | raw }}"), "{% _o x raw %}");
+        assert_eq!(rewrite("{{ x | escape_once }}"), "{{ x | escape_once }}");
+        assert_eq!(rewrite("{{ x[0] | raw }}"), "{{ x[0] | raw }}");
         assert_eq!(
             rewrite("{{ '}}|raw' | append: y }}"),
             "{{ '}}|raw' | append: y | _autoescape }}"
         );
         assert_eq!(
             rewrite("{% raw %}{{ x }}{% endraw %}{{ y }}"),
-            "{% raw %}{{ x }}{% endraw %}{{ y | _autoescape }}"
+            "{% raw %}{{ x }}{% endraw %}{% _o y auto %}"
         );
         assert_eq!(
             rewrite("{% if a %}{{ }}{% endif %}"),

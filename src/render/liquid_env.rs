@@ -18,8 +18,8 @@ use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
 use super::scope::Lenient;
 use super::{
-    assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, filters, guards,
-    inclusion, lax_filters, loops, math_filters, paths, range_literals, tablerow,
+    assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, fast_output,
+    filters, guards, inclusion, lax_filters, loops, math_filters, paths, range_literals, tablerow,
 };
 use crate::error::TemplateError;
 
@@ -64,6 +64,7 @@ fn language() -> Language {
             Box::new(guards::DepthGuarded(inclusion::RenderTag)),
         ),
         ("_range", Box::new(range_literals::RangeTag)),
+        ("_o", Box::new(fast_output::OutputTag)),
     ] {
         l.tags.register(name.to_owned(), tag);
     }

@@ -14,6 +14,7 @@ pub mod data;
 mod dialect;
 mod email_filters;
 mod encode_filters;
+mod fast_output;
 mod filters;
 mod guards;
 mod inclusion;

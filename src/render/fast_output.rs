@@ -1,0 +1,166 @@
+//! A fast path for the outputs email templates are made of: `{{ path }}`, `{{ path | escape }}`
+//! (or `h`) and `{{ path | raw }}`. The crate runs every output through its filter chain,
+//! which copies the value at each filter and again to print it. Before parsing, such outputs
+//! become `{% _o path mode %}`, which looks the path up, escapes as it writes and copies
+//! nothing. What it prints is exactly what the filter chain printed (the conformance suite
+//! runs through it), just sooner.
+
+use std::io::Write;
+
+use liquid_core::{
+    Error, Expression, Language, ParseTag, Renderable, Result, Runtime, TagReflection, TagTokenIter,
+};
+
+use super::budget::{self, OutputEscape};
+
+/// How an output is escaped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mode {
+    /// As `_autoescape`: HTML-escaped in HTML renders unless trusted; floats Ruby-style.
+    Auto,
+    /// `| escape` / `| h`.
+    Escape,
+    /// `| raw`.
+    Raw,
+}
+
+fn is_path(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && !text.contains("..")
+        && !text.ends_with(['.', '-'])
+        && !matches!(text, "nil" | "null" | "true" | "false" | "empty" | "blank")
+}
+
+/// `{{ a.b }}`, `{{ a.b | escape }}` or `{{ a.b | raw }}` as `{% _o a.b mode %}`, keeping
+/// whitespace control; `None` for any other output.
+pub fn simple(output: &str) -> Option<String> {
+    let inner = output.get(2..output.len().checked_sub(2)?)?;
+    let left = inner.starts_with('-');
+    let right = inner.len() > 1 && inner.ends_with('-');
+    let body = inner
+        .get(usize::from(left)..inner.len() - usize::from(right))?
+        .trim();
+    let (path, mode) = match body.split_once('|') {
+        None => (body, "auto"),
+        Some((path, filter)) => match filter.trim() {
+            "escape" | "h" => (path.trim(), "escape"),
+            "raw" => (path.trim(), "raw"),
+            _ => return None,
+        },
+    };
+    if !is_path(path) {
+        return None;
+    }
+    Some(format!(
+        "{{%{} _o {path} {mode} {}%}}",
+        if left { "-" } else { "" },
+        if right { "-" } else { "" }
+    ))
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutputTag;
+
+impl TagReflection for OutputTag {
+    fn tag(&self) -> &str {
+        "_o"
+    }
+
+    fn description(&self) -> &str {
+        "Internal: prints a variable (the fast path of `{{ path }}`)."
+    }
+}
+
+impl ParseTag for OutputTag {
+    fn parse(&self, mut arguments: TagTokenIter<'_>, _: &Language) -> Result<Box<dyn Renderable>> {
+        let path = arguments
+            .expect_next("Variable expected.")?
+            .expect_value()
+            .into_result()?;
+        let mode = match arguments.expect_next("Mode expected.")?.as_str() {
+            "escape" => Mode::Escape,
+            "raw" => Mode::Raw,
+            _ => Mode::Auto,
+        };
+        arguments.expect_nothing()?;
+        Ok(Box::new(Output { path, mode }))
+    }
+
+    fn reflection(&self) -> &dyn TagReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct Output {
+    path: Expression,
+    mode: Mode,
+}
+
+fn failed(e: std::io::Error) -> Error {
+    Error::with_msg(format!("failed to render: {e}"))
+}
+
+/// Writes `text` HTML-escaped (`&`, `<`, `>`, `"`, `'`), copying the runs between them.
+fn write_escaped(writer: &mut dyn Write, text: &str) -> std::io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        writer.write_all(bytes.get(start..i).unwrap_or(&[]))?;
+        writer.write_all(entity)?;
+        start = i + 1;
+    }
+    writer.write_all(bytes.get(start..).unwrap_or(&[]))
+}
+
+fn needs_escape(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
+}
+
+impl Renderable for Output {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        let value = self.path.evaluate(runtime)?;
+        let value = value.as_view();
+        if value.is_nil() {
+            return Ok(());
+        }
+        match self.mode {
+            Mode::Raw => write!(writer, "{}", value.render()).map_err(failed),
+            Mode::Escape => write_escaped(writer, value.to_kstr().as_str()).map_err(failed),
+            Mode::Auto => {
+                if let Some(float) = value
+                    .as_scalar()
+                    .filter(|_| value.type_name() == "fractional number")
+                    .and_then(|s| s.to_float())
+                {
+                    let text = super::math_filters::ruby_float(float);
+                    return writer.write_all(text.as_bytes()).map_err(failed);
+                }
+                if budget::escape() == OutputEscape::None {
+                    return write!(writer, "{}", value.render()).map_err(failed);
+                }
+                let text = value.to_kstr();
+                if needs_escape(text.as_str()) && !budget::is_trusted(text.as_str()) {
+                    write_escaped(writer, text.as_str()).map_err(failed)
+                } else {
+                    writer.write_all(text.as_bytes()).map_err(failed)
+                }
+            }
+        }
+    }
+}
