@@ -11,6 +11,7 @@ mod branches;
 pub mod budget;
 mod cycle;
 pub mod data;
+mod data_ser;
 mod dialect;
 mod email_filters;
 mod encode_filters;
@@ -150,11 +151,10 @@ impl Renderer {
 
     /// Renders one recipient's email.
     pub fn render(&self, model: &EmailModel) -> Result<Email, TemplateError> {
-        let json = serde_json::to_value(model).map_err(|e| TemplateError::Render {
+        let data = data_ser::to_data(model).map_err(|e| TemplateError::Render {
             template: "model".into(),
             message: e.to_string(),
         })?;
-        let data = Data::from_json(&json);
         let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let plain = RenderOptions {
             limits: self.limits,
