@@ -91,7 +91,11 @@ impl ser::Serializer for DataSerializer {
     }
     fn serialize_f64(self, v: f64) -> Result<Data, DataError> {
         // As serde_json: a number that is not finite has no JSON form and becomes nil.
-        if v.is_finite() { scalar(v) } else { Ok(Data::Nil) }
+        if v.is_finite() {
+            scalar(v)
+        } else {
+            Ok(Data::Nil)
+        }
     }
     fn serialize_char(self, v: char) -> Result<Data, DataError> {
         scalar(KString::from_string(v.to_string()))
@@ -101,7 +105,9 @@ impl ser::Serializer for DataSerializer {
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Data, DataError> {
         Ok(Data::Array(
-            v.iter().map(|b| Data::Scalar(Scalar::new(i64::from(*b)))).collect(),
+            v.iter()
+                .map(|b| Data::Scalar(Scalar::new(i64::from(*b))))
+                .collect(),
         ))
     }
     fn serialize_none(self) -> Result<Data, DataError> {
@@ -211,7 +217,11 @@ items!(
 );
 
 impl Entries {
-    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), DataError> {
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), DataError> {
         let value = value.serialize(DataSerializer)?;
         self.entries.push((KString::from_static(key), value));
         Ok(())

@@ -7,10 +7,9 @@
 //!
 //! Depth is bounded by [`super::guards::DepthGuarded`], which wraps both tags.
 
-use std::collections::HashMap;
 use std::io::Write;
 
-use liquid_core::model::{KString, KStringRef, Object, ScalarCow, Value, ValueCow};
+use liquid_core::model::{KString, Object, ScalarCow, Value, ValueCow};
 use liquid_core::parser::{TagToken, TryMatchToken};
 use liquid_core::runtime::StackFrame;
 use liquid_core::{
@@ -19,7 +18,7 @@ use liquid_core::{
 };
 
 use super::loops::range_array;
-use super::scope::{Isolated, Lenient};
+use super::scope::{Isolated, Lenient, Names};
 
 #[derive(Debug)]
 enum Bound {
@@ -192,12 +191,13 @@ impl Renderable for Include {
             None => vec![value.as_view()],
         };
         for item in items {
-            let mut frame: HashMap<KStringRef<'_>, &dyn ValueView> = arguments
+            let mut names: Vec<(&str, &dyn ValueView)> = arguments
                 .iter()
-                .map(|(k, v)| (k.as_ref(), v as &dyn ValueView))
+                .map(|(k, v)| (k.as_str(), v as &dyn ValueView))
+                .filter(|(k, _)| *k != variable.as_str())
                 .collect();
-            frame.insert(variable.as_ref(), item);
-            partial.render_to(writer, &Lenient(StackFrame::new(runtime, &frame)))?;
+            names.push((variable.as_str(), item));
+            partial.render_to(writer, &Lenient(StackFrame::new(runtime, Names(&names))))?;
         }
         Ok(())
     }

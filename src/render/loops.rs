@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use liquid_core::model::{KString, KStringRef, Object, Value, ValueCow, ValueView};
+use liquid_core::model::{KString, Scalar, Value, ValueCow, ValueView};
+
+use super::data::Data;
 use liquid_core::parser::{BlockElement, TryMatchToken};
 use liquid_core::runtime::{Interrupt, InterruptRegister, StackFrame};
 use liquid_core::{
@@ -18,7 +20,7 @@ use liquid_core::{
 
 use super::blank::{self, Body};
 use super::budget;
-use super::scope::{Lenient, LoopPosition, LoopStack};
+use super::scope::{Lenient, LoopPosition, LoopStack, Names};
 
 /// What a loop iterates.
 #[derive(Debug)]
@@ -297,30 +299,37 @@ fn iterable(value: ValueCow<'_>) -> Vec<ValueCow<'_>> {
     }
 }
 
-pub(super) fn loop_object(i: usize, length: usize) -> Object {
+pub(super) fn loop_object(i: usize, length: usize) -> Data {
     let (i, length) = (i as i64, length as i64);
-    let mut o = Object::new();
-    o.insert("length".into(), Value::scalar(length));
-    o.insert("index".into(), Value::scalar(i + 1));
-    o.insert("index0".into(), Value::scalar(i));
-    o.insert("rindex".into(), Value::scalar(length - i));
-    o.insert("rindex0".into(), Value::scalar(length - i - 1));
-    o.insert("first".into(), Value::scalar(i == 0));
-    o.insert("last".into(), Value::scalar(i == length - 1));
-    o
+    let int = |n: i64| Data::Scalar(Scalar::new(n));
+    let boolean = |b: bool| Data::Scalar(Scalar::new(b));
+    Data::Object(vec![
+        (KString::from_static("length"), int(length)),
+        (KString::from_static("index"), int(i + 1)),
+        (KString::from_static("index0"), int(i)),
+        (KString::from_static("rindex"), int(length - i)),
+        (KString::from_static("rindex0"), int(length - i - 1)),
+        (KString::from_static("first"), boolean(i == 0)),
+        (KString::from_static("last"), boolean(i == length - 1)),
+    ])
+}
+
+/// Text as template data.
+pub(super) fn text(value: &str) -> Data {
+    Data::Scalar(Scalar::new(KString::from_ref(value)))
 }
 
 /// The `forloop` of the enclosing loop, with its own parents, if this loop is nested.
-fn parent_loop(runtime: &dyn Runtime) -> Option<Value> {
+fn parent_loop(runtime: &dyn Runtime) -> Option<Data> {
     let stack = runtime.registers().get_mut::<LoopStack>();
     let mut parent = None;
     for position in &stack.0 {
         let mut forloop = loop_object(position.index, position.length);
-        forloop.insert("name".into(), Value::scalar(position.name.clone()));
+        forloop.insert("name", text(&position.name));
         if let Some(p) = parent {
-            forloop.insert("parentloop".into(), p);
+            forloop.insert("parentloop", p);
         }
-        parent = Some(Value::Object(forloop));
+        parent = Some(forloop);
     }
     parent
 }
@@ -333,11 +342,7 @@ pub(super) fn iterate(
     names: &[(&str, &dyn ValueView)],
 ) -> Result<bool> {
     budget::charge_iteration()?;
-    let root: HashMap<KStringRef<'_>, &dyn ValueView> = names
-        .iter()
-        .map(|(k, v)| (KStringRef::from_ref(k), *v))
-        .collect();
-    let scope = Lenient(StackFrame::new(runtime, &root));
+    let scope = Lenient(StackFrame::new(runtime, Names(names)));
     body.render_to(writer, &scope)?;
     let interrupt = scope.registers().get_mut::<InterruptRegister>().reset();
     Ok(matches!(interrupt, Some(Interrupt::Break)))
@@ -431,9 +436,9 @@ impl Renderable for For {
                     top.index = i;
                 }
                 let mut forloop = loop_object(i, length);
-                forloop.insert("name".into(), Value::scalar(self.head.name.clone()));
+                forloop.insert("name", text(&self.head.name));
                 if let Some(parent) = &parent {
-                    forloop.insert("parentloop".into(), parent.clone());
+                    forloop.insert("parentloop", parent.clone());
                 }
                 let item = window.item(i);
                 let names: [(&str, &dyn ValueView); 2] = [

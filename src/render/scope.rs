@@ -10,7 +10,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use liquid_core::model::{
-    KString, KStringCow, KStringRef, Object, ScalarCow, Value, ValueCow, try_find,
+    DisplayCow, KString, KStringCow, KStringRef, Object, ObjectRender, ObjectSource, ScalarCow,
+    State, Value, ValueCow, try_find,
 };
 use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Error, ObjectView, Result, Runtime, ValueView};
@@ -185,3 +186,88 @@ pub struct LoopPosition {
 /// The loops around the current one, innermost last.
 #[derive(Debug, Default)]
 pub struct LoopStack(pub Vec<LoopPosition>);
+
+/// A few names bound for one frame (a loop's item and `forloop`, an `include`'s arguments),
+/// looked up by a linear scan: cheaper than the `HashMap` the crate's frames are usually
+/// given, for the two or three names a frame holds.
+pub struct Names<'a>(pub &'a [(&'a str, &'a dyn ValueView)]);
+
+impl std::fmt::Debug for Names<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|(k, _)| k))
+            .finish()
+    }
+}
+
+impl ValueView for Names<'_> {
+    fn as_debug(&self) -> &dyn std::fmt::Debug {
+        self
+    }
+
+    fn render(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(ObjectRender::new(self)))
+    }
+
+    fn source(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(ObjectSource::new(self)))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "object"
+    }
+
+    fn query_state(&self, state: State) -> bool {
+        match state {
+            State::Truthy => true,
+            State::DefaultValue | State::Empty | State::Blank => self.0.is_empty(),
+        }
+    }
+
+    fn to_kstr(&self) -> KStringCow<'_> {
+        KStringCow::from_string(self.render().to_string())
+    }
+
+    fn to_value(&self) -> Value {
+        Value::Object(
+            self.0
+                .iter()
+                .map(|(k, v)| (KString::from_ref(k), v.to_value()))
+                .collect(),
+        )
+    }
+
+    fn as_object(&self) -> Option<&dyn ObjectView> {
+        Some(self)
+    }
+}
+
+impl ObjectView for Names<'_> {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+
+    fn size(&self) -> i64 {
+        self.0.len() as i64
+    }
+
+    fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
+        Box::new(self.0.iter().map(|(k, _)| KStringCow::from_ref(k)))
+    }
+
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(self.0.iter().map(|(_, v)| *v))
+    }
+
+    fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
+        Box::new(self.0.iter().map(|(k, v)| (KStringCow::from_ref(k), *v)))
+    }
+
+    fn contains_key(&self, index: &str) -> bool {
+        self.0.iter().any(|(k, _)| *k == index)
+    }
+
+    fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        self.0.iter().find(|(k, _)| *k == index).map(|(_, v)| *v)
+    }
+}

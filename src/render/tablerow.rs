@@ -4,7 +4,9 @@
 use std::io::Write;
 
 use liquid_core::error::ResultLiquidReplaceExt;
-use liquid_core::model::{Value, ValueView};
+use liquid_core::model::{Scalar, ValueView};
+
+use super::data::Data;
 use liquid_core::{
     BlockReflection, Language, ParseBlock, Renderable, Result, Runtime, TagBlock, TagTokenIter,
     Template,
@@ -70,11 +72,11 @@ impl Renderable for TableRow {
                     .replace("Failed to render")?;
             }
             let mut tablerowloop = loop_object(i, length);
-            tablerowloop.insert("col".into(), Value::scalar(col as i64 + 1));
-            tablerowloop.insert("col0".into(), Value::scalar(col as i64));
-            tablerowloop.insert("col_first".into(), Value::scalar(col == 0));
-            tablerowloop.insert("col_last".into(), Value::scalar(col + 1 == cols));
-            tablerowloop.insert("row".into(), Value::scalar(row as i64 + 1));
+            tablerowloop.insert("col", Data::Scalar(Scalar::new(col as i64 + 1)));
+            tablerowloop.insert("col0", Data::Scalar(Scalar::new(col as i64)));
+            tablerowloop.insert("col_first", Data::Scalar(Scalar::new(col == 0)));
+            tablerowloop.insert("col_last", Data::Scalar(Scalar::new(col + 1 == cols)));
+            tablerowloop.insert("row", Data::Scalar(Scalar::new(row as i64 + 1)));
             let item = window.item(i);
             let names: [(&str, &dyn ValueView); 2] = [
                 ("tablerowloop", &tablerowloop),
