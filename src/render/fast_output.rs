@@ -7,8 +7,9 @@
 
 use std::io::Write;
 
+use liquid_core::model::{KString, ScalarCow};
 use liquid_core::{
-    Error, Expression, Language, ParseTag, Renderable, Result, Runtime, TagReflection, TagTokenIter,
+    Error, Language, ParseTag, Renderable, Result, Runtime, TagReflection, TagTokenIter,
 };
 
 use super::budget::{self, OutputEscape};
@@ -79,10 +80,16 @@ impl TagReflection for OutputTag {
 
 impl ParseTag for OutputTag {
     fn parse(&self, mut arguments: TagTokenIter<'_>, _: &Language) -> Result<Box<dyn Renderable>> {
-        let path = arguments
-            .expect_next("Variable expected.")?
-            .expect_value()
-            .into_result()?;
+        let token = arguments.expect_next("Variable expected.")?;
+        if !is_path(token.as_str()) {
+            return Err(token.raise_custom_error("a variable path expected"));
+        }
+        // The path's names, looked up as they are: no per-render path to build.
+        let path = token
+            .as_str()
+            .split('.')
+            .map(|segment| ScalarCow::new(KString::from_ref(segment)))
+            .collect();
         let mode = match arguments.expect_next("Mode expected.")?.as_str() {
             "escape" => Mode::Escape,
             "raw" => Mode::Raw,
@@ -99,7 +106,7 @@ impl ParseTag for OutputTag {
 
 #[derive(Debug)]
 struct Output {
-    path: Expression,
+    path: Vec<ScalarCow<'static>>,
     mode: Mode,
 }
 
@@ -134,7 +141,7 @@ fn needs_escape(text: &str) -> bool {
 
 impl Renderable for Output {
     fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
-        let value = self.path.evaluate(runtime)?;
+        let value = runtime.get(&self.path)?;
         let value = value.as_view();
         if value.is_nil() {
             return Ok(());

@@ -10,13 +10,13 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use liquid_core::partials::{EagerCompiler, InMemorySource, PartialCompiler};
-use liquid_core::runtime::{PartialStore, RuntimeBuilder};
+use liquid_core::runtime::PartialStore;
 use liquid_core::{Language, Renderable};
 use liquid_lib::stdlib;
 
 use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
-use super::scope::Lenient;
+use super::scope::Root;
 use super::{
     assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, fast_output,
     filters, guards, inclusion, lax_filters, loops, math_filters, paths, range_literals, tablerow,
@@ -239,16 +239,14 @@ pub fn render_with(
 ) -> Result<String, TemplateError> {
     let _budget = budget::enter(options.limits, options.escape);
     budget::set_strict(options.strict);
-    let builder = RuntimeBuilder::new().set_globals(data as &dyn liquid_core::ObjectView);
-    let runtime = match &template.partials {
-        Some(p) => builder.set_partials(p.as_ref()).build(),
-        None => builder.build(),
+    let partials: &dyn PartialStore = match &template.partials {
+        Some(p) => p.as_ref(),
+        None => &NoPartials,
     };
+    let runtime = Root::new(data, partials);
     let cap = options.limits.max_output_bytes;
     let mut out = CappedWriter::new(cap, 4096);
-    // Lenient also in strict renders: it resolves rewritten paths and defers errors to the
-    // runtime when strict.
-    let result = template.inner.render_to(&mut out, &Lenient(&runtime));
+    let result = template.inner.render_to(&mut out, &runtime);
     if out.overflowed {
         return Err(TemplateError::Limit {
             template: name.to_string(),
@@ -278,6 +276,30 @@ pub fn render_with(
         template: name.to_string(),
         message: "output is not UTF-8".into(),
     })
+}
+
+/// The partials of a template registered without any.
+#[derive(Debug)]
+struct NoPartials;
+
+impl PartialStore for NoPartials {
+    fn contains(&self, _: &str) -> bool {
+        false
+    }
+
+    fn names(&self) -> Vec<&str> {
+        Vec::new()
+    }
+
+    fn try_get(&self, _: &str) -> Option<Arc<dyn Renderable>> {
+        None
+    }
+
+    fn get(&self, name: &str) -> liquid_core::Result<Arc<dyn Renderable>> {
+        Err(liquid_core::Error::with_msg(format!(
+            "no partial named `{name}` is registered"
+        )))
+    }
 }
 
 fn check_size(name: &str, source: &str) -> Result<(), TemplateError> {

@@ -271,3 +271,102 @@ impl ObjectView for Names<'_> {
         self.0.iter().find(|(k, _)| *k == index).map(|(_, v)| *v)
     }
 }
+
+/// The root of a render: what the template assigns, then the host's data, then the template's
+/// counters. Lookups scan short lists instead of hashing the name at every level, as the
+/// crate's stacked root frames do.
+pub struct Root<'a> {
+    globals: &'a dyn ObjectView,
+    partials: &'a dyn PartialStore,
+    assigns: RefCell<Vec<(KString, Value)>>,
+    counters: RefCell<Vec<(KString, Value)>>,
+    registers: Registers,
+}
+
+impl<'a> Root<'a> {
+    pub fn new(globals: &'a dyn ObjectView, partials: &'a dyn PartialStore) -> Self {
+        Root {
+            globals,
+            partials,
+            assigns: RefCell::default(),
+            counters: RefCell::default(),
+            registers: Registers::default(),
+        }
+    }
+}
+
+fn set(list: &RefCell<Vec<(KString, Value)>>, name: KString, value: Value) -> Option<Value> {
+    let mut list = list.borrow_mut();
+    match list.iter_mut().find(|(k, _)| *k == name) {
+        Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
+        None => {
+            list.push((name, value));
+            None
+        }
+    }
+}
+
+impl Runtime for Root<'_> {
+    fn partials(&self) -> &dyn PartialStore {
+        self.partials
+    }
+
+    fn name(&self) -> Option<KStringRef<'_>> {
+        None
+    }
+
+    fn roots(&self) -> BTreeSet<KStringCow<'_>> {
+        let mut roots: BTreeSet<KStringCow<'_>> = self.globals.keys().collect();
+        roots.extend(
+            self.assigns
+                .borrow()
+                .iter()
+                .map(|(k, _)| KStringCow::from(k.clone())),
+        );
+        roots
+    }
+
+    fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
+        let path = unrooted(path)?;
+        let (first, rest) = path.split_first()?;
+        {
+            let assigns = self.assigns.borrow();
+            let key = first.to_kstr();
+            if let Some((_, value)) = assigns.iter().find(|(k, _)| k.as_str() == key.as_str()) {
+                return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
+            }
+        }
+        let key = first.to_kstr();
+        if self.globals.contains_key(key.as_str()) {
+            return try_find(self.globals.as_value(), path);
+        }
+        // `increment`/`decrement` counters read as variables too, after everything else.
+        let counters = self.counters.borrow();
+        let (_, value) = counters.iter().find(|(k, _)| k.as_str() == key.as_str())?;
+        try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()))
+    }
+
+    fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
+        get_or_nil(self.try_get(path), path)
+    }
+
+    fn set_global(&self, name: KString, val: Value) -> Option<Value> {
+        set(&self.assigns, name, val)
+    }
+
+    fn set_index(&self, name: KString, val: Value) -> Option<Value> {
+        set(&self.counters, name, val)
+    }
+
+    fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
+        self.counters
+            .borrow()
+            .iter()
+            .find(|(k, _)| k.as_str() == name)
+            .map(|(_, v)| ValueCow::Owned(v.clone()))
+    }
+
+    fn registers(&self) -> &Registers {
+        &self.registers
+    }
+}
