@@ -18,7 +18,7 @@ use liquid_core::{
 };
 
 use super::loops::range_array;
-use super::scope::{Isolated, Lenient, Names};
+use super::scope::{Isolated, Lenient, Names, within};
 
 #[derive(Debug)]
 enum Bound {
@@ -240,7 +240,7 @@ impl Renderable for Render {
                     scope.insert("forloop".into(), forloop(i, length, &name));
                     scope.insert(variable.clone(), item.to_value());
                     let isolated = Isolated::new(runtime, KString::from_ref(&name), scope);
-                    partial.render_to(writer, &isolated)?;
+                    within(None, |_| partial.render_to(writer, &isolated))?;
                 }
             }
             None => {
@@ -249,7 +249,7 @@ impl Renderable for Render {
                     scope.insert(variable, value.into_owned());
                 }
                 let isolated = Isolated::new(runtime, KString::from_ref(&name), scope);
-                partial.render_to(writer, &isolated)?;
+                within(None, |_| partial.render_to(writer, &isolated))?;
             }
         }
         Ok(())

@@ -20,7 +20,7 @@ use liquid_core::{
 
 use super::blank::{self, Body};
 use super::budget;
-use super::scope::{Lenient, LoopPosition, LoopStack, Names};
+use super::scope::{Lenient, LoopPosition, Names, enclosing_loops, within};
 
 /// What a loop iterates.
 #[derive(Debug)]
@@ -320,10 +320,9 @@ pub(super) fn text(value: &str) -> Data {
 }
 
 /// The `forloop` of the enclosing loop, with its own parents, if this loop is nested.
-fn parent_loop(runtime: &dyn Runtime) -> Option<Data> {
-    let stack = runtime.registers().get_mut::<LoopStack>();
+fn parent_loop() -> Option<Data> {
     let mut parent = None;
-    for position in &stack.0 {
+    for position in &enclosing_loops() {
         let mut forloop = loop_object(position.index, position.length);
         forloop.insert("name", text(&position.name));
         if let Some(p) = parent {
@@ -420,21 +419,15 @@ impl Renderable for For {
             }
             return Ok(());
         }
-        let parent = parent_loop(runtime);
-        runtime
-            .registers()
-            .get_mut::<LoopStack>()
-            .0
-            .push(LoopPosition {
-                index: 0,
-                length,
-                name: self.head.name.clone(),
-            });
-        let mut run = || -> Result<()> {
+        let parent = parent_loop();
+        let position = LoopPosition {
+            index: 0,
+            length,
+            name: self.head.name.clone(),
+        };
+        within(Some(position), |at| {
             for i in 0..length {
-                if let Some(top) = runtime.registers().get_mut::<LoopStack>().0.last_mut() {
-                    top.index = i;
-                }
+                at(i);
                 let mut forloop = loop_object(i, length);
                 forloop.insert("name", text(&self.head.name));
                 if let Some(parent) = &parent {
@@ -450,9 +443,6 @@ impl Renderable for For {
                 }
             }
             Ok(())
-        };
-        let result = run();
-        runtime.registers().get_mut::<LoopStack>().0.pop();
-        result
+        })
     }
 }

@@ -3,8 +3,8 @@
 //!   (the crate's frames error on `forloop.nosuchthing`); `strict` renders still error;
 //! - [`Isolated`]: the scope of a `render`ed partial, which sees only its arguments and keeps
 //!   its own assigns, counters and loop stack;
-//! - [`LoopStack`]: the enclosing loops, for `forloop.parentloop` (a register, so a `render`ed
-//!   partial starts without one).
+//! - [`within`]: the enclosing loops, for `forloop.parentloop` (a `render`ed partial starts
+//!   without any).
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -34,11 +34,16 @@ fn get_or_nil<'a>(found: Option<ValueCow<'a>>, path: &[ScalarCow<'_>]) -> Result
     }
 }
 
+/// A path segment as text, borrowed (`to_kstr` would copy it).
+fn name_of<'a>(segment: &'a ScalarCow<'_>) -> std::borrow::Cow<'a, str> {
+    segment.as_ref().into_cow_str()
+}
+
 /// A path without the [`ROOT`] marker the path rewrite puts before names the grammar cannot
 /// read; `None` for the bare marker.
 fn unrooted<'p, 's>(path: &'p [ScalarCow<'s>]) -> Option<&'p [ScalarCow<'s>]> {
     match path.split_first() {
-        Some((first, rest)) if first.to_kstr().as_str() == ROOT => {
+        Some((first, rest)) if name_of(first) == ROOT => {
             (!rest.is_empty()).then_some(rest)
         }
         _ => Some(path),
@@ -143,9 +148,9 @@ impl Runtime for Isolated<'_> {
 
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
         let path = unrooted(path)?;
-        let key = path.first()?.to_kstr();
+        let key = name_of(path.first()?);
         let assigns = self.assigns.borrow();
-        if assigns.contains_key(key.as_str()) {
+        if assigns.contains_key(key.as_ref()) {
             return try_find(assigns.as_value(), path).map(|v| ValueCow::Owned(v.into_owned()));
         }
         try_find(self.arguments.as_value(), path)
@@ -183,9 +188,36 @@ pub struct LoopPosition {
     pub name: String,
 }
 
-/// The loops around the current one, innermost last.
-#[derive(Debug, Default)]
-pub struct LoopStack(pub Vec<LoopPosition>);
+thread_local! {
+    // NOTE: a thread-local rather than a runtime register: registers are a hash map looked up
+    // per access, and loops touch this at every iteration. `None` marks a `render`ed partial,
+    // whose loops do not see the caller's.
+    static LOOPS: RefCell<Vec<Option<LoopPosition>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The loops around the current one, outermost first (up to the nearest `render`).
+pub fn enclosing_loops() -> Vec<LoopPosition> {
+    LOOPS.with(|l| {
+        let loops = l.borrow();
+        let start = loops.iter().rposition(Option::is_none).map_or(0, |i| i + 1);
+        loops.get(start..).unwrap_or(&[]).iter().flatten().cloned().collect()
+    })
+}
+
+/// Runs `body` inside a loop (`Some`) or a `render`ed partial (`None`); `at` moves the loop on.
+pub fn within<T>(frame: Option<LoopPosition>, body: impl FnOnce(&dyn Fn(usize)) -> T) -> T {
+    LOOPS.with(|l| l.borrow_mut().push(frame));
+    let at = |index: usize| {
+        LOOPS.with(|l| {
+            if let Some(Some(top)) = l.borrow_mut().last_mut() {
+                top.index = index;
+            }
+        });
+    };
+    let result = body(&at);
+    LOOPS.with(|l| l.borrow_mut().pop());
+    result
+}
 
 /// A few names bound for one frame (a loop's item and `forloop`, an `include`'s arguments),
 /// looked up by a linear scan: cheaper than the `HashMap` the crate's frames are usually
@@ -329,20 +361,19 @@ impl Runtime for Root<'_> {
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
         let path = unrooted(path)?;
         let (first, rest) = path.split_first()?;
+        let key = name_of(first);
         {
             let assigns = self.assigns.borrow();
-            let key = first.to_kstr();
-            if let Some((_, value)) = assigns.iter().find(|(k, _)| k.as_str() == key.as_str()) {
+            if let Some((_, value)) = assigns.iter().find(|(k, _)| k.as_str() == key) {
                 return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
             }
         }
-        let key = first.to_kstr();
-        if self.globals.contains_key(key.as_str()) {
+        if self.globals.contains_key(&key) {
             return try_find(self.globals.as_value(), path);
         }
         // `increment`/`decrement` counters read as variables too, after everything else.
         let counters = self.counters.borrow();
-        let (_, value) = counters.iter().find(|(k, _)| k.as_str() == key.as_str())?;
+        let (_, value) = counters.iter().find(|(k, _)| k.as_str() == key)?;
         try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()))
     }
 
