@@ -314,6 +314,25 @@ pub(super) fn loop_object(i: usize, length: usize) -> Data {
     ])
 }
 
+/// Moves a [`loop_object`] to item `i` in place (its first seven entries are the counters).
+fn move_loop_object(forloop: &mut Data, i: usize, length: usize) {
+    let (i, length) = (i as i64, length as i64);
+    let values = [
+        Scalar::new(length),
+        Scalar::new(i + 1),
+        Scalar::new(i),
+        Scalar::new(length - i),
+        Scalar::new(length - i - 1),
+        Scalar::new(i == 0),
+        Scalar::new(i == length - 1),
+    ];
+    if let Data::Object(entries) = forloop {
+        for ((_, slot), value) in entries.iter_mut().zip(values) {
+            *slot = Data::Scalar(value);
+        }
+    }
+}
+
 /// Text as template data.
 pub(super) fn text(value: &str) -> Data {
     Data::Scalar(Scalar::new(KString::from_ref(value)))
@@ -425,14 +444,16 @@ impl Renderable for For {
             length,
             name: self.head.name.clone(),
         };
+        // One `forloop` per loop, its counters moved at each item.
+        let mut forloop = loop_object(0, length);
+        forloop.insert("name", text(&self.head.name));
+        if let Some(parent) = parent {
+            forloop.insert("parentloop", parent);
+        }
         within(Some(position), |at| {
             for i in 0..length {
                 at(i);
-                let mut forloop = loop_object(i, length);
-                forloop.insert("name", text(&self.head.name));
-                if let Some(parent) = &parent {
-                    forloop.insert("parentloop", parent.clone());
-                }
+                move_loop_object(&mut forloop, i, length);
                 let item = window.item(i);
                 let names: [(&str, &dyn ValueView); 2] = [
                     ("forloop", &forloop),
