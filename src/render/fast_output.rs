@@ -159,7 +159,11 @@ impl Renderable for Output {
                     return writer.write_all(text.as_bytes()).map_err(failed);
                 }
                 if budget::escape() == OutputEscape::None {
-                    return write!(writer, "{}", value.render()).map_err(failed);
+                    return match value.as_scalar().filter(|_| value.type_name() == "string") {
+                        Some(text) => writer.write_all(text.into_cow_str().as_bytes()),
+                        None => write!(writer, "{}", value.render()),
+                    }
+                    .map_err(failed);
                 }
                 let text = value.to_kstr();
                 if needs_escape(text.as_str()) && !budget::is_trusted(text.as_str()) {

@@ -40,6 +40,8 @@ pub struct Env {
 pub struct Template {
     inner: liquid_core::runtime::Template,
     partials: Option<Partials>,
+    /// Bytes of the last render, to size the next one's buffer.
+    last_len: std::sync::atomic::AtomicUsize,
 }
 
 /// The `liquid` crate's standard library, with our guarded and added plugins on top.
@@ -210,6 +212,7 @@ pub fn parse(env: &Env, name: &str, source: &str) -> Result<Template, TemplateEr
     Ok(Template {
         inner: liquid_core::runtime::Template::new(elements),
         partials: env.partials.clone(),
+        last_len: std::sync::atomic::AtomicUsize::new(4096),
     })
 }
 
@@ -245,7 +248,9 @@ pub fn render_with(
     };
     let runtime = Root::new(data, partials);
     let cap = options.limits.max_output_bytes;
-    let mut out = CappedWriter::new(cap, 4096);
+    // Start from the size this template rendered last time: one allocation, no regrowth.
+    let hint = template.last_len.load(std::sync::atomic::Ordering::Relaxed);
+    let mut out = CappedWriter::new(cap, hint.clamp(256, 256 * 1024));
     let result = template.inner.render_to(&mut out, &runtime);
     if out.overflowed {
         return Err(TemplateError::Limit {
@@ -272,6 +277,9 @@ pub fn render_with(
             },
         }
     })?;
+    template
+        .last_len
+        .store(out.buffer.len() + 64, std::sync::atomic::Ordering::Relaxed);
     String::from_utf8(out.buffer).map_err(|_| TemplateError::Render {
         template: name.to_string(),
         message: "output is not UTF-8".into(),

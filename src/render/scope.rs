@@ -369,7 +369,7 @@ impl Runtime for Root<'_> {
             }
         }
         if self.globals.contains_key(&key) {
-            return try_find(self.globals.as_value(), path);
+            return try_find(self.globals.get(&key)?, rest);
         }
         // `increment`/`decrement` counters read as variables too, after everything else.
         let counters = self.counters.borrow();
