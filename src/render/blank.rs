@@ -6,7 +6,9 @@
 use std::cell::Cell;
 
 use liquid_core::parser::BlockElement;
-use liquid_core::{Language, Renderable, Result, TagBlock, Template};
+use liquid_core::{Language, Renderable, Result, TagBlock};
+
+use super::sequence::Sequence;
 
 thread_local! {
     // NOTE: set by our block parsers as they finish, read by the enclosing body right after
@@ -77,8 +79,8 @@ impl Body {
     }
 
     /// The body as a template, without its whitespace text when `strip` (the block is blank).
-    pub fn finish(self, strip: bool) -> Template {
-        Template::new(
+    pub fn finish(self, strip: bool) -> Sequence {
+        Sequence(
             self.elements
                 .into_iter()
                 .filter(|(_, whitespace)| !(strip && *whitespace))

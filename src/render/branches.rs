@@ -14,12 +14,13 @@ use liquid_core::model::{State, ValueCow};
 use liquid_core::parser::{BlockElement, TagToken, TryMatchToken};
 use liquid_core::{
     BlockReflection, Error, Expression, Language, ParseBlock, Renderable, Result, Runtime,
-    TagBlock, TagTokenIter, Template, ValueView,
+    TagBlock, TagTokenIter, ValueView,
 };
 
 use super::blank::{self, Body};
 use super::loops::range_array;
 use super::ruby::{compare_views, ruby_eq, to_s, truthy};
+use super::sequence::Sequence;
 
 /// One side of a comparison.
 #[derive(Debug)]
@@ -259,7 +260,7 @@ impl Condition {
 #[derive(Debug)]
 struct Branch {
     condition: Option<(Condition, bool)>,
-    body: Template,
+    body: Sequence,
 }
 
 #[derive(Debug)]
@@ -381,7 +382,7 @@ enum Arm {
 struct Case {
     subject: Operand,
     arms: Vec<Arm>,
-    bodies: Vec<Template>,
+    bodies: Vec<Sequence>,
 }
 
 impl Renderable for Case {

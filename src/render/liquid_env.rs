@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use liquid_core::partials::{EagerCompiler, InMemorySource, PartialCompiler};
 use liquid_core::runtime::PartialStore;
 use liquid_core::{Language, Renderable};
 use liquid_lib::stdlib;
@@ -17,9 +16,11 @@ use liquid_lib::stdlib;
 use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use super::data::Data;
 use super::scope::Root;
+use super::sequence::Sequence;
 use super::{
     assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, fast_output,
-    filters, guards, inclusion, lax_filters, loops, math_filters, paths, range_literals, tablerow,
+    filters, guards, inclusion, lax_filters, loops, math_filters, paths, range_literals, sequence,
+    tablerow,
 };
 use crate::error::TemplateError;
 
@@ -38,7 +39,7 @@ pub struct Env {
 
 /// A parsed template, with the partials it may include.
 pub struct Template {
-    inner: liquid_core::runtime::Template,
+    inner: Sequence,
     partials: Option<Partials>,
     /// Bytes of the last render, to size the next one's buffer.
     last_len: std::sync::atomic::AtomicUsize,
@@ -52,8 +53,14 @@ fn language() -> Language {
             "assign",
             Box::new(assign::AssignTag) as Box<dyn liquid_core::ParseTag>,
         ),
-        ("break", Box::new(stdlib::BreakTag)),
-        ("continue", Box::new(stdlib::ContinueTag)),
+        (
+            "break",
+            Box::new(sequence::InterruptTag(sequence::Interrupt::Break)),
+        ),
+        (
+            "continue",
+            Box::new(sequence::InterruptTag(sequence::Interrupt::Continue)),
+        ),
         ("cycle", Box::new(cycle::CycleTag)),
         ("increment", Box::new(stdlib::IncrementTag)),
         ("decrement", Box::new(stdlib::DecrementTag)),
@@ -157,21 +164,20 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError>
         });
     }
     let language = shared_language();
-    let mut source = InMemorySource::new();
+    let mut store = Compiled::default();
     for (name, text) in partials {
         check_size(name, text)?;
         let text = prepare(name, text)?;
-        source.add(name.clone(), text);
+        let elements =
+            liquid_core::parser::parse(&text, &language).map_err(|e| TemplateError::Parse {
+                template: name.clone(),
+                message: e.to_string(),
+            })?;
+        store.0.insert(name.clone(), Arc::new(Sequence(elements)));
     }
-    let store = EagerCompiler::new(source)
-        .compile(language.clone())
-        .map_err(|e| TemplateError::Parse {
-            template: "partials".into(),
-            message: e.to_string(),
-        })?;
     Ok(Env {
         language,
-        partials: Some(Arc::from(store)),
+        partials: Some(Arc::new(store)),
     })
 }
 
@@ -210,7 +216,7 @@ pub fn parse(env: &Env, name: &str, source: &str) -> Result<Template, TemplateEr
             message: e.to_string(),
         })?;
     Ok(Template {
-        inner: liquid_core::runtime::Template::new(elements),
+        inner: Sequence(elements),
         partials: env.partials.clone(),
         last_len: std::sync::atomic::AtomicUsize::new(4096),
     })
@@ -241,6 +247,8 @@ pub fn render_with(
     options: &RenderOptions,
 ) -> Result<String, TemplateError> {
     let _budget = budget::enter(options.limits, options.escape);
+    // A render that failed inside a loop may have left a `break` pending.
+    let _ = sequence::take_interrupt();
     budget::set_strict(options.strict);
     let partials: &dyn PartialStore = match &template.partials {
         Some(p) => p.as_ref(),
@@ -284,6 +292,32 @@ pub fn render_with(
         template: name.to_string(),
         message: "output is not UTF-8".into(),
     })
+}
+
+/// Partials, parsed once, by name.
+#[derive(Debug, Default)]
+struct Compiled(BTreeMap<String, Arc<Sequence>>);
+
+impl PartialStore for Compiled {
+    fn contains(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
+    fn names(&self) -> Vec<&str> {
+        self.0.keys().map(String::as_str).collect()
+    }
+
+    fn try_get(&self, name: &str) -> Option<Arc<dyn Renderable>> {
+        self.0
+            .get(name)
+            .map(|p| Arc::clone(p) as Arc<dyn Renderable>)
+    }
+
+    fn get(&self, name: &str) -> liquid_core::Result<Arc<dyn Renderable>> {
+        self.try_get(name).ok_or_else(|| {
+            liquid_core::Error::with_msg(format!("no partial named `{name}` is registered"))
+        })
+    }
 }
 
 /// The partials of a template registered without any.

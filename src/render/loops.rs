@@ -12,10 +12,12 @@ use liquid_core::model::{KString, Scalar, Value, ValueCow, ValueView};
 
 use super::data::Data;
 use liquid_core::parser::{BlockElement, TryMatchToken};
-use liquid_core::runtime::{Interrupt, InterruptRegister, StackFrame};
+use liquid_core::runtime::StackFrame;
+
+use super::sequence::{Interrupt, Sequence, take_interrupt};
 use liquid_core::{
     BlockReflection, Error, Expression, Language, ParseBlock, Renderable, Result, Runtime,
-    TagBlock, TagTokenIter, Template,
+    TagBlock, TagTokenIter,
 };
 
 use super::blank::{self, Body};
@@ -354,7 +356,7 @@ fn parent_loop() -> Option<Data> {
 
 /// Renders one iteration's body in a frame holding `names`; true when it ended in `break`.
 pub(super) fn iterate(
-    body: &Template,
+    body: &dyn Renderable,
     writer: &mut dyn Write,
     runtime: &dyn Runtime,
     names: &[(&str, &dyn ValueView)],
@@ -362,8 +364,7 @@ pub(super) fn iterate(
     budget::charge_iteration()?;
     let scope = Lenient(StackFrame::new(runtime, Names(names)));
     body.render_to(writer, &scope)?;
-    let interrupt = scope.registers().get_mut::<InterruptRegister>().reset();
-    Ok(matches!(interrupt, Some(Interrupt::Break)))
+    Ok(take_interrupt() == Some(Interrupt::Break))
 }
 
 /// `{% for x in collection limit: n offset: n|continue reversed %}...{% else %}...{% endfor %}`.
@@ -424,8 +425,8 @@ impl ParseBlock for ForBlock {
 #[derive(Debug)]
 struct For {
     head: LoopHead,
-    body: Template,
-    otherwise: Option<Template>,
+    body: Sequence,
+    otherwise: Option<Sequence>,
 }
 
 impl Renderable for For {

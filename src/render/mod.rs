@@ -30,6 +30,7 @@ mod paths;
 mod range_literals;
 mod ruby;
 mod scope;
+mod sequence;
 mod tablerow;
 mod text_filters;
 

@@ -43,9 +43,7 @@ fn name_of<'a>(segment: &'a ScalarCow<'_>) -> std::borrow::Cow<'a, str> {
 /// read; `None` for the bare marker.
 fn unrooted<'p, 's>(path: &'p [ScalarCow<'s>]) -> Option<&'p [ScalarCow<'s>]> {
     match path.split_first() {
-        Some((first, rest)) if name_of(first) == ROOT => {
-            (!rest.is_empty()).then_some(rest)
-        }
+        Some((first, rest)) if name_of(first) == ROOT => (!rest.is_empty()).then_some(rest),
         _ => Some(path),
     }
 }
@@ -200,7 +198,13 @@ pub fn enclosing_loops() -> Vec<LoopPosition> {
     LOOPS.with(|l| {
         let loops = l.borrow();
         let start = loops.iter().rposition(Option::is_none).map_or(0, |i| i + 1);
-        loops.get(start..).unwrap_or(&[]).iter().flatten().cloned().collect()
+        loops
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .flatten()
+            .cloned()
+            .collect()
     })
 }
 

@@ -7,9 +7,9 @@ use liquid_core::error::ResultLiquidReplaceExt;
 use liquid_core::model::{Scalar, ValueView};
 
 use super::data::Data;
+use super::sequence::Sequence;
 use liquid_core::{
     BlockReflection, Language, ParseBlock, Renderable, Result, Runtime, TagBlock, TagTokenIter,
-    Template,
 };
 
 use super::loops::{LoopHead, clamp, evaluate_integer, iterate, loop_object, parse_head, window};
@@ -38,7 +38,7 @@ impl ParseBlock for TableRowBlock {
         options: &Language,
     ) -> Result<Box<dyn Renderable>> {
         let head = parse_head(&mut arguments, true)?;
-        let body = Template::new(tokens.parse_all(options)?);
+        let body = Sequence(tokens.parse_all(options)?);
         tokens.assert_empty();
         Ok(Box::new(TableRow { head, body }))
     }
@@ -51,7 +51,7 @@ impl ParseBlock for TableRowBlock {
 #[derive(Debug)]
 struct TableRow {
     head: LoopHead,
-    body: Template,
+    body: Sequence,
 }
 
 impl Renderable for TableRow {
