@@ -39,12 +39,12 @@ fn name_of<'a>(segment: &'a ScalarCow<'_>) -> std::borrow::Cow<'a, str> {
     segment.as_ref().into_cow_str()
 }
 
-/// A path without the [`ROOT`] marker the path rewrite puts before names the grammar cannot
-/// read; `None` for the bare marker.
-fn unrooted<'p, 's>(path: &'p [ScalarCow<'s>]) -> Option<&'p [ScalarCow<'s>]> {
+/// The rest of a path the path rewrite marked with [`ROOT`] (names the grammar cannot read);
+/// `None` for other paths. Asked only after a lookup missed, so ordinary lookups pay nothing.
+fn rooted<'p, 's>(path: &'p [ScalarCow<'s>]) -> Option<&'p [ScalarCow<'s>]> {
     match path.split_first() {
-        Some((first, rest)) if name_of(first) == ROOT => (!rest.is_empty()).then_some(rest),
-        _ => Some(path),
+        Some((first, rest)) if !rest.is_empty() && name_of(first) == ROOT => Some(rest),
+        _ => None,
     }
 }
 
@@ -65,14 +65,13 @@ impl<R: Runtime> Runtime for Lenient<R> {
     }
 
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        self.0.try_get(unrooted(path)?)
+        self.0
+            .try_get(path)
+            .or_else(|| self.0.try_get(rooted(path)?))
     }
 
     fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
-        let Some(path) = unrooted(path) else {
-            return get_or_nil(None, path);
-        };
-        match self.0.try_get(path) {
+        match self.try_get(path) {
             Some(value) => Ok(value),
             None if budget::strict() => self.0.get(path),
             None => Ok(ValueCow::Owned(Value::Nil)),
@@ -118,6 +117,14 @@ impl<'p> Isolated<'p> {
             registers: Registers::default(),
         }
     }
+    fn lookup(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
+        let key = name_of(path.first()?);
+        let assigns = self.assigns.borrow();
+        if assigns.contains_key(key.as_ref()) {
+            return try_find(assigns.as_value(), path).map(|v| ValueCow::Owned(v.into_owned()));
+        }
+        try_find(self.arguments.as_value(), path)
+    }
 }
 
 impl Runtime for Isolated<'_> {
@@ -145,13 +152,7 @@ impl Runtime for Isolated<'_> {
     }
 
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        let path = unrooted(path)?;
-        let key = name_of(path.first()?);
-        let assigns = self.assigns.borrow();
-        if assigns.contains_key(key.as_ref()) {
-            return try_find(assigns.as_value(), path).map(|v| ValueCow::Owned(v.into_owned()));
-        }
-        try_find(self.arguments.as_value(), path)
+        self.lookup(path).or_else(|| self.lookup(rooted(path)?))
     }
 
     fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
@@ -329,6 +330,23 @@ impl<'a> Root<'a> {
             registers: Registers::default(),
         }
     }
+    fn lookup(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
+        let (first, rest) = path.split_first()?;
+        let key = name_of(first);
+        {
+            let assigns = self.assigns.borrow();
+            if let Some((_, value)) = assigns.iter().find(|(k, _)| k.as_str() == key) {
+                return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
+            }
+        }
+        if self.globals.contains_key(&key) {
+            return try_find(self.globals.get(&key)?, rest);
+        }
+        // `increment`/`decrement` counters read as variables too, after everything else.
+        let counters = self.counters.borrow();
+        let (_, value) = counters.iter().find(|(k, _)| k.as_str() == key)?;
+        try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()))
+    }
 }
 
 fn set(list: &RefCell<Vec<(KString, Value)>>, name: KString, value: Value) -> Option<Value> {
@@ -363,22 +381,7 @@ impl Runtime for Root<'_> {
     }
 
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        let path = unrooted(path)?;
-        let (first, rest) = path.split_first()?;
-        let key = name_of(first);
-        {
-            let assigns = self.assigns.borrow();
-            if let Some((_, value)) = assigns.iter().find(|(k, _)| k.as_str() == key) {
-                return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
-            }
-        }
-        if self.globals.contains_key(&key) {
-            return try_find(self.globals.get(&key)?, rest);
-        }
-        // `increment`/`decrement` counters read as variables too, after everything else.
-        let counters = self.counters.borrow();
-        let (_, value) = counters.iter().find(|(k, _)| k.as_str() == key)?;
-        try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()))
+        self.lookup(path).or_else(|| self.lookup(rooted(path)?))
     }
 
     fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
