@@ -7,6 +7,7 @@
 //!
 //! Depth is bounded by [`super::guards::DepthGuarded`], which wraps both tags.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use liquid_core::model::{KString, Object, ScalarCow, Value, ValueCow};
@@ -39,6 +40,8 @@ impl Bound {
 #[derive(Debug)]
 struct Call {
     partial: Expression,
+    /// The partial's name when written as a literal (the usual case): no per-render lookup.
+    literal: Option<String>,
     /// The bound value and whether it came with `for`.
     bound: Option<(Bound, bool)>,
     alias: Option<KString>,
@@ -58,8 +61,15 @@ impl Call {
             .expect_next("Partial name expected.")?
             .expect_value()
             .into_result()?;
+        let literal = match &partial {
+            Expression::Literal(value) if value.as_scalar().is_some() => {
+                Some(value.to_kstr().to_string())
+            }
+            _ => None,
+        };
         let mut call = Call {
             partial,
+            literal,
             bound: None,
             alias: None,
             arguments: Vec::new(),
@@ -98,12 +108,15 @@ impl Call {
         Ok(call)
     }
 
-    fn name(&self, runtime: &dyn Runtime) -> Result<String> {
+    fn name(&self, runtime: &dyn Runtime) -> Result<Cow<'_, str>> {
+        if let Some(name) = &self.literal {
+            return Ok(Cow::Borrowed(name));
+        }
         let value = self.partial.evaluate(runtime)?;
         if value.as_scalar().is_none() || value.is_nil() {
             return Err(Error::with_msg("a partial's name must be a string"));
         }
-        Ok(value.to_kstr().to_string())
+        Ok(Cow::Owned(value.to_kstr().to_string()))
     }
 
     fn variable_name(&self, name: &str) -> KString {
@@ -182,7 +195,7 @@ impl Renderable for Include {
         let value = match &call.bound {
             Some((bound, _)) => bound.evaluate(runtime)?,
             None => runtime
-                .try_get(&[ScalarCow::new(name.as_str())])
+                .try_get(&[ScalarCow::new(name.as_ref())])
                 .unwrap_or(ValueCow::Owned(Value::Nil)),
         };
         let arguments = call.evaluated_arguments(runtime)?;
