@@ -191,3 +191,31 @@ fn re_rendering_a_recipient_is_byte_identical_and_send_ids_vary_the_copy() {
         .collect();
     assert!(subjects.len() > 1, "send id never changed the subject");
 }
+
+/// The model is read in place as template data; the same model copied into template values
+/// through JSON must give byte-identical emails for every sample customer.
+#[test]
+fn the_model_as_template_data_renders_like_its_json() {
+    let engine = engine();
+    let now = sample_now();
+    let renderer =
+        mailfit::render::Renderer::new(&mailfit::render::TemplateSet::default()).unwrap();
+    let now_text = "2026-11-20T12:00:00Z";
+    for customer in customers() {
+        let out = engine
+            .render(&customer, now, &CallOptions::for_send("send-1"))
+            .unwrap();
+        let model = mailfit::render::email_model(
+            &customer,
+            &out.decision,
+            &out.copy,
+            engine.catalog(),
+            engine.campaign(),
+            now_text,
+        );
+        let json = mailfit::render::Data::from_json(&serde_json::to_value(&model).unwrap());
+        let direct = renderer.render(&model).unwrap();
+        let copied = renderer.render_data(&json).unwrap();
+        assert_eq!(direct, copied, "{}", customer.id);
+    }
+}

@@ -246,6 +246,35 @@ impl ObjectView for Data {
     }
 }
 
+impl serde::Serialize for Data {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Data::Nil => serializer.serialize_unit(),
+            Data::Scalar(s) => match s.type_name() {
+                "boolean" => serializer.serialize_bool(s.to_bool().unwrap_or(false)),
+                "whole number" => serializer.serialize_i64(s.to_integer().unwrap_or(0)),
+                "fractional number" => serializer.serialize_f64(s.to_float().unwrap_or(0.0)),
+                _ => serializer.serialize_str(s.to_kstr().as_str()),
+            },
+            Data::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Data::Object(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k.as_str(), v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

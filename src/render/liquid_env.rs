@@ -243,7 +243,7 @@ pub fn render(template: &Template, name: &str, data: &Data) -> Result<String, Te
 pub fn render_with(
     template: &Template,
     name: &str,
-    data: &Data,
+    data: &dyn liquid_core::ObjectView,
     options: &RenderOptions,
 ) -> Result<String, TemplateError> {
     let _budget = budget::enter(options.limits, options.escape);

@@ -11,7 +11,6 @@ mod branches;
 pub mod budget;
 mod cycle;
 pub mod data;
-mod data_ser;
 mod dialect;
 mod email_filters;
 mod encode_filters;
@@ -25,6 +24,7 @@ pub mod liquid_env;
 mod loops;
 mod math_filters;
 mod model;
+mod model_view;
 pub mod money;
 mod paths;
 mod range_literals;
@@ -150,12 +150,13 @@ impl Renderer {
         })
     }
 
-    /// Renders one recipient's email.
+    /// Renders one recipient's email; the model is the template data itself (no copy).
     pub fn render(&self, model: &EmailModel) -> Result<Email, TemplateError> {
-        let data = data_ser::to_data(model).map_err(|e| TemplateError::Render {
-            template: "model".into(),
-            message: e.to_string(),
-        })?;
+        self.render_data(model)
+    }
+
+    /// Renders the email from any template data (a model, or [`Data`] from JSON).
+    pub fn render_data(&self, data: &dyn liquid_core::ObjectView) -> Result<Email, TemplateError> {
         let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let plain = RenderOptions {
             limits: self.limits,
@@ -167,7 +168,7 @@ impl Renderer {
             ..plain
         };
         let render =
-            |template, name, options| liquid_env::render_with(template, name, &data, options);
+            |template, name, options| liquid_env::render_with(template, name, data, options);
         Ok(Email {
             subject: one_line(render(&self.subject, "subject", &plain)?),
             preheader: one_line(render(&self.preheader, "preheader", &plain)?),

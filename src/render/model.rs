@@ -1,9 +1,8 @@
 //! The data every email template sees: one serialisable model built per recipient.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
+use super::data::Data;
 use super::links::with_utm;
 use super::money::format_money;
 use crate::config::{Brand, CampaignConfig, Offer};
@@ -109,7 +108,7 @@ pub struct CustomerView {
     /// Locale used for money.
     pub locale: String,
     /// Other attributes as sent.
-    pub attributes: BTreeMap<String, serde_json::Value>,
+    pub attributes: Data,
 }
 
 /// A product ready for display.
@@ -146,7 +145,7 @@ pub struct ProductView {
 pub struct OfferView {
     /// `none`, `percent_off` or `free_shipping`.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: String,
     /// Code to enter.
     pub code: Option<String>,
     /// Percent for `percent_off`.
@@ -273,7 +272,9 @@ pub fn email_model(
             id: customer.id.clone(),
             first_name: customer.attributes.first_name.clone(),
             locale: locale.clone(),
-            attributes: customer.attributes.extra.clone(),
+            attributes: Data::from_json(&serde_json::Value::Object(
+                customer.attributes.extra.clone().into_iter().collect(),
+            )),
         },
         brand: BrandView::from(&config.brand),
         copy: CopyView::from(copy),
@@ -287,7 +288,7 @@ pub fn email_model(
         product,
         alternates,
         offer: OfferView {
-            kind,
+            kind: kind.to_string(),
             code,
             percent,
             line: copy.offer_line.clone(),
