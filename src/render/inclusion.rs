@@ -18,7 +18,7 @@ use liquid_core::{
     TagTokenIter, ValueView,
 };
 
-use super::loops::range_array;
+use super::loops::{loop_object, range_array, text};
 use super::scope::{Isolated, Lenient, Names, within};
 
 #[derive(Debug)]
@@ -219,18 +219,11 @@ impl Renderable for Include {
 #[derive(Debug)]
 struct Render(Call);
 
+/// The `forloop` a `render ... for` partial sees (no `parentloop`: it is isolated).
 fn forloop(i: usize, length: usize, name: &str) -> Value {
-    let (i, length) = (i as i64, length as i64);
-    let mut o = Object::new();
-    o.insert("name".into(), Value::scalar(name.to_string()));
-    o.insert("length".into(), Value::scalar(length));
-    o.insert("index".into(), Value::scalar(i + 1));
-    o.insert("index0".into(), Value::scalar(i));
-    o.insert("rindex".into(), Value::scalar(length - i));
-    o.insert("rindex0".into(), Value::scalar(length - i - 1));
-    o.insert("first".into(), Value::scalar(i == 0));
-    o.insert("last".into(), Value::scalar(i == length - 1));
-    Value::Object(o)
+    let mut forloop = loop_object(i, length);
+    forloop.insert("name", text(name));
+    forloop.to_value()
 }
 
 impl Renderable for Render {
