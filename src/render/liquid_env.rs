@@ -1,9 +1,11 @@
-//! The Liquid environment: one language (the `liquid` crate's standard library plus the guards,
-//! filters and dialect rewrites of this module's siblings) for templates, partials and copy.
+//! The Liquid environment: one language for templates, partials and copy. The `liquid` crate
+//! parses; the tags, blocks and filters where Shopify's Ruby Liquid behaves differently are this
+//! module's siblings (the crate's standard library keeps the rest), and the source rewrites run
+//! before the crate's parser sees a template.
 //!
 //! Templates are built with `liquid_core` directly rather than through `liquid::Parser`, so
-//! rendering can run on our own runtime: unknown variables and missing keys render as nil, as
-//! in Shopify, unless `strict` is asked for (previews, linting).
+//! rendering runs on our own root ([`super::scope::Root`]): unknown variables and missing keys
+//! render as nil, as in Shopify, unless `strict` is asked for (previews, linting).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -45,7 +47,7 @@ pub struct Template {
     last_len: std::sync::atomic::AtomicUsize,
 }
 
-/// The `liquid` crate's standard library, with our guarded and added plugins on top.
+/// Our tags, blocks and filters, and the crate's standard library for the rest.
 fn language() -> Language {
     let mut l = Language::empty();
     for (name, tag) in [
@@ -181,7 +183,8 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError>
     })
 }
 
-/// The dialect rewrite and the nesting bound, before the crate's parser sees a source.
+/// The source rewrites (dialect, paths, range literals, auto-escaping and fast outputs) and the
+/// nesting bound, before the crate's parser sees a source.
 fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
     let source = dialect::rewrite(source).map_err(|message| TemplateError::Parse {
         template: name.to_string(),
