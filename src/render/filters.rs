@@ -8,11 +8,10 @@
 
 use liquid_core::model::{State, ValueViewCmp};
 
-use super::ruby::{property_of, ruby_eq};
-use liquid_core::{
-    Display_filter, Expression, Filter, FilterParameters, FilterReflection, FromFilterParameters,
-    ParseFilter, Result, Runtime, Value, ValueView,
-};
+use liquid_core::{Result, Value, ValueView};
+
+use super::lax_filters::{Args, Lax};
+use super::ruby::{property_of, ruby_eq, to_s};
 
 /// One item against (property, target).
 enum Match {
@@ -93,33 +92,17 @@ fn items(input: &dyn ValueView) -> Vec<&dyn ValueView> {
     }
 }
 
-#[derive(Debug, FilterParameters)]
-struct MatchArgs {
-    #[parameter(
-        description = "The property (or, for scalars, the value) to look for.",
-        arg_type = "any"
-    )]
-    property: Expression,
-    #[parameter(
-        description = "The value the property must equal (default: truthy).",
-        arg_type = "any"
-    )]
-    target: Option<Expression>,
-}
-
 /// The items of an input and whether each matched.
 type Scan<'v> = (Vec<&'v dyn ValueView>, Vec<bool>);
 
-/// Matches every item; `None` when a nil item makes the whole result nil.
-fn scan<'v>(input: &'v dyn ValueView, args: &EvaluatedMatchArgs<'_>) -> Result<Option<Scan<'v>>> {
+/// Matches every item against (property, target); `None` when a nil item makes the whole
+/// result nil.
+fn scan<'v>(input: &'v dyn ValueView, args: &Args<'_>) -> Result<Option<Scan<'v>>> {
     let items = items(input);
+    let property = args.raw(0).unwrap_or(&Value::Nil);
     let mut hits = Vec::with_capacity(items.len());
     for item in &items {
-        match matches(
-            *item,
-            args.property.as_view(),
-            args.target.as_ref().map(|t| t.as_view()),
-        )? {
+        match matches(*item, property, args.get(1))? {
             Match::Yes => hits.push(true),
             Match::No => hits.push(false),
             Match::Nil => return Ok(None),
@@ -129,176 +112,68 @@ fn scan<'v>(input: &'v dyn ValueView, args: &EvaluatedMatchArgs<'_>) -> Result<O
 }
 
 /// True if any item matches.
-#[derive(Clone, ParseFilter, FilterReflection)]
-#[filter(
-    name = "has",
-    description = "True if any item matches.",
-    parameters(MatchArgs),
-    parsed(HasFilter)
-)]
-pub struct Has;
-
-#[derive(Debug, FromFilterParameters, Display_filter)]
-#[name = "has"]
-struct HasFilter {
-    #[parameters]
-    args: MatchArgs,
-}
-
-impl Filter for HasFilter {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
-        let args = self.args.evaluate(runtime)?;
-        let Some((items, hits)) = scan(input, &args)? else {
-            return Ok(Value::Nil);
-        };
-        let _ = &items;
-        Ok(Value::scalar(hits.iter().any(|h| *h)))
-    }
+fn has(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    Ok(scan(input, args)?.map_or(Value::Nil, |(_, hits)| {
+        Value::scalar(hits.iter().any(|h| *h))
+    }))
 }
 
 /// The first item that matches, else nil.
-#[derive(Clone, ParseFilter, FilterReflection)]
-#[filter(
-    name = "find",
-    description = "The first item that matches, else nil.",
-    parameters(MatchArgs),
-    parsed(FindFilter)
-)]
-pub struct Find;
-
-#[derive(Debug, FromFilterParameters, Display_filter)]
-#[name = "find"]
-struct FindFilter {
-    #[parameters]
-    args: MatchArgs,
-}
-
-impl Filter for FindFilter {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
-        let args = self.args.evaluate(runtime)?;
-        let Some((items, hits)) = scan(input, &args)? else {
-            return Ok(Value::Nil);
-        };
-        let _ = &items;
-        Ok(hits
-            .iter()
-            .position(|h| *h)
-            .and_then(|i| items.get(i))
-            .map_or(Value::Nil, |v| v.to_value()))
-    }
+fn find(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    Ok(scan(input, args)?
+        .and_then(|(items, hits)| {
+            let at = hits.iter().position(|h| *h)?;
+            items.get(at).map(|v| v.to_value())
+        })
+        .unwrap_or(Value::Nil))
 }
 
 /// The index of the first item that matches, else nil.
-#[derive(Clone, ParseFilter, FilterReflection)]
-#[filter(
-    name = "find_index",
-    description = "The index of the first item that matches, else nil.",
-    parameters(MatchArgs),
-    parsed(FindIndexFilter)
-)]
-pub struct FindIndex;
-
-#[derive(Debug, FromFilterParameters, Display_filter)]
-#[name = "find_index"]
-struct FindIndexFilter {
-    #[parameters]
-    args: MatchArgs,
+fn find_index(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    Ok(scan(input, args)?
+        .and_then(|(_, hits)| hits.iter().position(|h| *h))
+        .map_or(Value::Nil, |i| Value::scalar(i as i64)))
 }
 
-impl Filter for FindIndexFilter {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
-        let args = self.args.evaluate(runtime)?;
-        let Some((items, hits)) = scan(input, &args)? else {
-            return Ok(Value::Nil);
-        };
-        let _ = &items;
-        Ok(hits
-            .iter()
-            .position(|h| *h)
-            .map_or(Value::Nil, |i| Value::scalar(i as i64)))
-    }
-}
-
-#[derive(Debug, FilterParameters)]
-struct SumArgs {
-    #[parameter(
-        description = "Sum this property of each item instead of the items.",
-        arg_type = "str"
-    )]
-    property: Option<Expression>,
-}
-
-/// Sums numbers (or numeric strings), or a property of each item.
-#[derive(Clone, ParseFilter, FilterReflection)]
-#[filter(
-    name = "sum",
-    description = "Sums numbers, or a property of each item.",
-    parameters(SumArgs),
-    parsed(SumFilter)
-)]
-pub struct Sum;
-
-#[derive(Debug, FromFilterParameters, Display_filter)]
-#[name = "sum"]
-struct SumFilter {
-    #[parameters]
-    args: SumArgs,
-}
-
-impl Filter for SumFilter {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
-        let args = self.args.evaluate(runtime)?;
-        let (mut int, mut float, mut any_float) = (0i64, 0.0f64, false);
-        // Nested arrays are flattened, as Shopify does.
-        let mut stack: Vec<&dyn ValueView> = items(input);
-        stack.reverse();
-        while let Some(item) = stack.pop() {
-            if let Some(inner) = item.as_array() {
-                let mut nested: Vec<&dyn ValueView> = inner.values().collect();
-                nested.reverse();
-                stack.extend(nested);
-                continue;
-            }
-            let value = match &args.property {
-                Some(p) if item.is_object() => item.as_object().and_then(|o| o.get(p)),
-                Some(_) if item.is_nil() => None,
-                Some(_) => {
-                    return Err(liquid_core::Error::with_msg(
-                        "`sum` with a property needs hashes",
-                    ));
-                }
-                None => Some(item),
-            };
-            let Some(scalar) = value.and_then(|v| v.as_scalar()) else {
-                continue;
-            };
-            if let Some(i) = scalar.to_integer() {
-                int = int.saturating_add(i);
-            } else if let Some(f) = scalar.to_float() {
-                float += f;
-                any_float = true;
-            }
+/// Sums numbers (or numeric strings), or a property of each item; nested arrays flatten.
+fn sum(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    let property = args.raw(0).map(to_s);
+    let (mut int, mut float, mut any_float) = (0i64, 0.0f64, false);
+    // Nested arrays are flattened, as Shopify does.
+    let mut stack: Vec<&dyn ValueView> = items(input);
+    stack.reverse();
+    while let Some(item) = stack.pop() {
+        if let Some(inner) = item.as_array() {
+            let mut nested: Vec<&dyn ValueView> = inner.values().collect();
+            nested.reverse();
+            stack.extend(nested);
+            continue;
         }
-        Ok(if any_float {
-            Value::scalar(int as f64 + float)
-        } else {
-            Value::scalar(int)
-        })
+        let value = match &property {
+            Some(p) if item.is_object() => item.as_object().and_then(|o| o.get(p.as_str())),
+            Some(_) if item.is_nil() => None,
+            Some(_) => {
+                return Err(liquid_core::Error::with_msg(
+                    "`sum` with a property needs hashes",
+                ));
+            }
+            None => Some(item),
+        };
+        let Some(scalar) = value.and_then(|v| v.as_scalar()) else {
+            continue;
+        };
+        if let Some(i) = scalar.to_integer() {
+            int = int.saturating_add(i);
+        } else if let Some(f) = scalar.to_float() {
+            float += f;
+            any_float = true;
+        }
     }
-}
-
-#[derive(Debug, FilterParameters)]
-struct LastArgs {
-    #[parameter(description = "The substring to find.", arg_type = "str")]
-    search: Expression,
-}
-
-#[derive(Debug, FilterParameters)]
-struct ReplaceLastArgs {
-    #[parameter(description = "The substring to find.", arg_type = "str")]
-    search: Expression,
-    #[parameter(description = "What replaces it.", arg_type = "str")]
-    replacement: Expression,
+    Ok(if any_float {
+        Value::scalar(int as f64 + float)
+    } else {
+        Value::scalar(int)
+    })
 }
 
 fn replace_last(text: &str, search: &str, replacement: &str) -> String {
@@ -316,57 +191,55 @@ fn replace_last(text: &str, search: &str, replacement: &str) -> String {
 }
 
 /// Removes the last occurrence of a substring.
-#[derive(Clone, ParseFilter, FilterReflection)]
-#[filter(
-    name = "remove_last",
-    description = "Removes the last occurrence of a substring.",
-    parameters(LastArgs),
-    parsed(RemoveLastFilter)
-)]
-pub struct RemoveLast;
-
-#[derive(Debug, FromFilterParameters, Display_filter)]
-#[name = "remove_last"]
-struct RemoveLastFilter {
-    #[parameters]
-    args: LastArgs,
-}
-
-impl Filter for RemoveLastFilter {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
-        let args = self.args.evaluate(runtime)?;
-        Ok(Value::scalar(replace_last(
-            input.to_kstr().as_str(),
-            &args.search,
-            "",
-        )))
-    }
+fn remove_last(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    Ok(Value::scalar(replace_last(
+        &to_s(input),
+        &args.text(0, ""),
+        "",
+    )))
 }
 
 /// Replaces the last occurrence of a substring.
-#[derive(Clone, ParseFilter, FilterReflection)]
-#[filter(
-    name = "replace_last",
-    description = "Replaces the last occurrence of a substring.",
-    parameters(ReplaceLastArgs),
-    parsed(ReplaceLastFilter)
-)]
-pub struct ReplaceLast;
-
-#[derive(Debug, FromFilterParameters, Display_filter)]
-#[name = "replace_last"]
-struct ReplaceLastFilter {
-    #[parameters]
-    args: ReplaceLastArgs,
+fn replace_last_filter(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    Ok(Value::scalar(replace_last(
+        &to_s(input),
+        &args.text(0, ""),
+        &args.text(1, ""),
+    )))
 }
 
-impl Filter for ReplaceLastFilter {
-    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
-        let args = self.args.evaluate(runtime)?;
-        Ok(Value::scalar(replace_last(
-            input.to_kstr().as_str(),
-            &args.search,
-            &args.replacement,
-        )))
-    }
+/// Every filter of this module.
+pub fn shopify_filters() -> Vec<Lax> {
+    vec![
+        Lax::new("has", "True if any item matches.", 1, 2, has),
+        Lax::new("find", "The first item that matches, else nil.", 1, 2, find),
+        Lax::new(
+            "find_index",
+            "The index of the first match, else nil.",
+            1,
+            2,
+            find_index,
+        ),
+        Lax::new(
+            "sum",
+            "Sums numbers, or a property of each item.",
+            0,
+            1,
+            sum,
+        ),
+        Lax::new(
+            "remove_last",
+            "Removes the last occurrence of a substring.",
+            1,
+            1,
+            remove_last,
+        ),
+        Lax::new(
+            "replace_last",
+            "Replaces the last occurrence of a substring.",
+            2,
+            2,
+            replace_last_filter,
+        ),
+    ]
 }

@@ -51,7 +51,7 @@ impl Args<'_> {
     }
 }
 
-type Apply = fn(&dyn ValueView, &Args<'_>) -> Result<Value>;
+pub type Apply = fn(&dyn ValueView, &Args<'_>) -> Result<Value>;
 
 /// A filter defined by its arity and a function of the input and evaluated arguments.
 #[derive(Clone)]
@@ -62,6 +62,26 @@ pub struct Lax {
     max: usize,
     keywords: &'static [&'static str],
     apply: Apply,
+}
+
+impl Lax {
+    /// A filter taking `min..=max` positional arguments and no keywords.
+    pub fn new(
+        name: &'static str,
+        description: &'static str,
+        min: usize,
+        max: usize,
+        apply: Apply,
+    ) -> Self {
+        Lax {
+            name,
+            description,
+            min,
+            max,
+            keywords: &[],
+            apply,
+        }
+    }
 }
 
 impl FilterReflection for Lax {

@@ -120,12 +120,6 @@ fn language() -> Language {
         Box::new(stdlib::UrlDecode),
         // Ours: `date` without a clock, and the Shopify filters the crate lacks.
         Box::new(guards::SafeDate),
-        Box::new(filters::Has),
-        Box::new(filters::Find),
-        Box::new(filters::FindIndex),
-        Box::new(filters::Sum),
-        Box::new(filters::RemoveLast),
-        Box::new(filters::ReplaceLast),
         Box::new(encode_filters::Base64Encode),
         Box::new(encode_filters::Base64Decode),
         Box::new(encode_filters::Base64UrlSafeEncode),
@@ -143,6 +137,7 @@ fn language() -> Language {
         .map(|f| Box::new(f) as Box<dyn liquid_core::ParseFilter>);
     let lax = lax_filters::lax_filters()
         .into_iter()
+        .chain(filters::shopify_filters())
         .map(|f| Box::new(f) as Box<dyn liquid_core::ParseFilter>);
     for filter in filters.into_iter().chain(arithmetic).chain(lax) {
         let name = filter.reflection().name().to_owned();
