@@ -1,7 +1,7 @@
 //! The email model is itself the template data: every view type answers Liquid's lookups by
 //! field name (the same names it serializes with), so a render reads the model in place instead
 //! of first copying it into a tree of template values, which cost about a sixth of a render.
-//! `tests` checks that both give byte-identical emails.
+//! `tests/sample_campaign.rs` checks that both give byte-identical emails for every sample customer.
 
 use std::fmt;
 
