@@ -11,22 +11,21 @@ use std::cmp::Ordering;
 use std::io::Write;
 
 use liquid_core::model::{State, ValueCow};
-use liquid_core::parser::{BlockElement, TagToken, TryMatchToken};
+use liquid_core::parser::{BlockElement, TagToken};
 use liquid_core::{
-    BlockReflection, Error, Expression, Language, ParseBlock, Renderable, Result, Runtime,
-    TagBlock, TagTokenIter, ValueView,
+    BlockReflection, Error, Language, ParseBlock, Renderable, Result, Runtime, TagBlock,
+    TagTokenIter, ValueView,
 };
 
 use super::blank::{self, Body};
-use super::loops::range_array;
+use super::loops::ValueOrRange;
 use super::ruby::{compare_views, ruby_eq, to_s, truthy};
 use super::sequence::Sequence;
 
 /// One side of a comparison.
 #[derive(Debug)]
 enum Operand {
-    Value(Expression),
-    Range(Expression, Expression),
+    Value(ValueOrRange),
     /// `empty`: equal to "", [] and {}.
     Empty,
     /// `blank`: equal to nil, false, whitespace and empty collections.
@@ -46,25 +45,19 @@ impl Operand {
             "blank" => return Ok(Operand::Blank),
             _ => {}
         }
-        match token.expect_range() {
-            TryMatchToken::Matches((start, end)) => Ok(Operand::Range(start, end)),
-            TryMatchToken::Fails(token) => Ok(Operand::Value(token.expect_value().into_result()?)),
-        }
+        Ok(Operand::Value(ValueOrRange::parse(token)?))
     }
 
     fn resolve<'r>(&'r self, runtime: &'r dyn Runtime) -> Result<Resolved<'r>> {
         Ok(match self {
-            Operand::Value(e) => {
-                let value = e.evaluate(runtime)?;
+            Operand::Value(v) => {
+                let value = v.evaluate(runtime)?;
                 // `assign x = empty` keeps the literal's meaning.
                 match value.as_view().as_state() {
                     Some(State::Empty) => Resolved::Empty,
                     Some(State::Blank) => Resolved::Blank,
                     _ => Resolved::Value(value),
                 }
-            }
-            Operand::Range(start, end) => {
-                Resolved::Value(ValueCow::Owned(range_array(start, end, runtime)?))
             }
             Operand::Empty => Resolved::Empty,
             Operand::Blank => Resolved::Blank,

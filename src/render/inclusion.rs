@@ -11,30 +11,15 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use liquid_core::model::{KString, Object, ScalarCow, Value, ValueCow};
-use liquid_core::parser::{TagToken, TryMatchToken};
+use liquid_core::parser::TagToken;
 use liquid_core::runtime::StackFrame;
 use liquid_core::{
     Error, Expression, Language, ParseTag, Renderable, Result, Runtime, TagReflection,
     TagTokenIter, ValueView,
 };
 
-use super::loops::{loop_object, range_array, text};
+use super::loops::{ValueOrRange, loop_object, text};
 use super::scope::{Isolated, Lenient, Names, within};
-
-#[derive(Debug)]
-enum Bound {
-    Value(Expression),
-    Range(Expression, Expression),
-}
-
-impl Bound {
-    fn evaluate<'r>(&'r self, runtime: &'r dyn Runtime) -> Result<ValueCow<'r>> {
-        match self {
-            Bound::Value(e) => e.evaluate(runtime),
-            Bound::Range(start, end) => Ok(ValueCow::Owned(range_array(start, end, runtime)?)),
-        }
-    }
-}
 
 /// `'name' [with|for value] [as alias] [,] key: value [,] key: value ...`
 #[derive(Debug)]
@@ -43,16 +28,9 @@ struct Call {
     /// The partial's name when written as a literal (the usual case): no per-render lookup.
     literal: Option<String>,
     /// The bound value and whether it came with `for`.
-    bound: Option<(Bound, bool)>,
+    bound: Option<(ValueOrRange, bool)>,
     alias: Option<KString>,
     arguments: Vec<(KString, Expression)>,
-}
-
-fn parse_bound(token: TagToken<'_>) -> Result<Bound> {
-    match token.expect_range() {
-        TryMatchToken::Matches((start, end)) => Ok(Bound::Range(start, end)),
-        TryMatchToken::Fails(token) => Ok(Bound::Value(token.expect_value().into_result()?)),
-    }
 }
 
 impl Call {
@@ -77,7 +55,7 @@ impl Call {
         let mut next = arguments.next();
         if let Some(keyword) = next.as_ref().map(TagToken::as_str) {
             if keyword == "with" || keyword == "for" {
-                let value = parse_bound(arguments.expect_next("Value expected.")?)?;
+                let value = ValueOrRange::parse(arguments.expect_next("Value expected.")?)?;
                 call.bound = Some((value, keyword == "for"));
                 next = arguments.next();
             }

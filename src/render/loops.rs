@@ -11,7 +11,7 @@ use std::io::Write;
 use liquid_core::model::{KString, Scalar, Value, ValueCow, ValueView};
 
 use super::data::Data;
-use liquid_core::parser::{BlockElement, TryMatchToken};
+use liquid_core::parser::{BlockElement, TagToken, TryMatchToken};
 use liquid_core::runtime::StackFrame;
 
 use super::sequence::{Interrupt, Sequence, take_interrupt};
@@ -24,11 +24,34 @@ use super::blank::{self, Body};
 use super::budget;
 use super::scope::{Lenient, LoopPosition, Names, enclosing_loops, within};
 
-/// What a loop iterates.
+/// A value a tag reads: an expression, or a range literal `(a..b)` (the crate's tag grammar
+/// gives ranges a token of their own). `for` and `tablerow` count through ranges lazily;
+/// other tags [`evaluate`](ValueOrRange::evaluate) them to an array.
 #[derive(Debug)]
-enum Collection {
+pub(super) enum ValueOrRange {
     Value(Expression),
     Range(Expression, Expression),
+}
+
+impl ValueOrRange {
+    pub(super) fn parse(token: TagToken<'_>) -> Result<Self> {
+        match token.expect_range() {
+            TryMatchToken::Matches((start, end)) => Ok(ValueOrRange::Range(start, end)),
+            TryMatchToken::Fails(token) => {
+                Ok(ValueOrRange::Value(token.expect_value().into_result()?))
+            }
+        }
+    }
+
+    /// The value, a range as the array of its items.
+    pub(super) fn evaluate<'r>(&'r self, runtime: &'r dyn Runtime) -> Result<ValueCow<'r>> {
+        match self {
+            ValueOrRange::Value(e) => e.evaluate(runtime),
+            ValueOrRange::Range(start, end) => {
+                Ok(ValueCow::Owned(range_array(start, end, runtime)?))
+            }
+        }
+    }
 }
 
 /// `offset:` is a number or `continue` (where the last loop of the same name stopped).
@@ -41,7 +64,7 @@ enum Offset {
 #[derive(Debug)]
 pub(super) struct LoopHead {
     pub(super) var: KString,
-    collection: Collection,
+    collection: ValueOrRange,
     /// `var-collection`, as Ruby names a loop (the key of `offset: continue`).
     name: String,
     limit: Option<Expression>,
@@ -62,13 +85,7 @@ pub(super) fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Re
     let token = arguments.expect_next("Array or range expected.")?;
     let markup = token.as_str().trim().to_string();
     super::assign::check_collection(&markup)?;
-    let collection = match token.expect_value() {
-        TryMatchToken::Matches(value) => Collection::Value(value),
-        TryMatchToken::Fails(token) => match token.expect_range() {
-            TryMatchToken::Matches((start, stop)) => Collection::Range(start, stop),
-            TryMatchToken::Fails(token) => return token.raise_error().into_err(),
-        },
-    };
+    let collection = ValueOrRange::parse(token)?;
     let mut head = LoopHead {
         name: format!("{var}-{markup}"),
         var: KString::from_ref(var),
@@ -193,7 +210,7 @@ struct ContinueOffsets(HashMap<String, usize>);
 
 pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result<Window<'r>> {
     let (items, length) = match &head.collection {
-        Collection::Range(start, stop) => {
+        ValueOrRange::Range(start, stop) => {
             let start = bound(start, runtime, "start")?;
             let stop = bound(stop, runtime, "end")?;
             // NOTE: saturate, not zero: on wasm32 a usize cannot hold (1..1e12)'s length.
@@ -201,7 +218,7 @@ pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result
             let length = usize::try_from(span).unwrap_or(usize::MAX);
             (Items::Counted { start }, length)
         }
-        Collection::Value(expression) => {
+        ValueOrRange::Value(expression) => {
             let values = iterable(expression.evaluate(runtime)?);
             let length = values.len();
             (Items::Values(values), length)
