@@ -70,10 +70,7 @@ pub(super) fn escape_value(input: &dyn ValueView) -> Value {
         return Value::Nil;
     }
     let text = input.to_kstr();
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
-    {
+    if !super::needs_html_escape(text.as_str()) {
         return Value::scalar(text.into_owned());
     }
     Value::scalar(super::escape_html(text.as_str()))

@@ -114,29 +114,9 @@ fn failed(e: std::io::Error) -> Error {
     Error::with_msg(format!("failed to render: {e}"))
 }
 
-/// Writes `text` HTML-escaped (`&`, `<`, `>`, `"`, `'`), copying the runs between them.
+/// Writes `text` HTML-escaped.
 fn write_escaped(writer: &mut dyn Write, text: &str) -> std::io::Result<()> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        writer.write_all(bytes.get(start..i).unwrap_or(&[]))?;
-        writer.write_all(entity)?;
-        start = i + 1;
-    }
-    writer.write_all(bytes.get(start..).unwrap_or(&[]))
-}
-
-fn needs_escape(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
+    super::escape_html_into(text, |piece| writer.write_all(piece.as_bytes()))
 }
 
 impl Renderable for Output {
@@ -166,7 +146,7 @@ impl Renderable for Output {
                     .map_err(failed);
                 }
                 let text = value.to_kstr();
-                if needs_escape(text.as_str()) && !budget::is_trusted(text.as_str()) {
+                if super::needs_html_escape(text.as_str()) && !budget::is_trusted(text.as_str()) {
                     write_escaped(writer, text.as_str()).map_err(failed)
                 } else {
                     writer.write_all(text.as_bytes()).map_err(failed)

@@ -218,18 +218,47 @@ pub fn render_template_with(
     liquid_env::render_with(&template, "template", data, options)
 }
 
+/// The entity Liquid's `escape` writes for a byte (`&`, `<`, `>`, `"`, `'`), if it escapes it.
+fn html_entity(byte: u8) -> Option<&'static str> {
+    Some(match byte {
+        b'&' => "&amp;",
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'"' => "&quot;",
+        b'\'' => "&#39;",
+        _ => return None,
+    })
+}
+
+/// Does `text` hold anything [`escape_html`] would change?
+pub fn needs_html_escape(text: &str) -> bool {
+    text.bytes().any(|b| html_entity(b).is_some())
+}
+
+/// HTML-escapes `text` piece by piece: the runs between special characters, and entities.
+/// The one escaping table behind `escape`, `h`, auto-escaping and the fast output path.
+pub fn escape_html_into<E>(
+    text: &str,
+    mut emit: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        if let Some(entity) = html_entity(byte) {
+            // Special characters are ASCII, so `start..i` are always char boundaries.
+            emit(text.get(start..i).unwrap_or(""))?;
+            emit(entity)?;
+            start = i + 1;
+        }
+    }
+    emit(text.get(start..).unwrap_or(""))
+}
+
 /// HTML-escapes text the way Liquid's `escape` does (`&`, `<`, `>`, `"`, `'`).
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
+    let _: Result<(), std::convert::Infallible> = escape_html_into(text, |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
     out
 }
