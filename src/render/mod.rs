@@ -33,6 +33,7 @@ mod scope;
 mod sequence;
 mod tablerow;
 mod text_filters;
+mod tokens;
 
 pub use data::Data;
 pub use liquid_env::RenderOptions;

@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use super::tokens::tokens;
+
 /// The hidden root every scope resolves as "look up the rest of this path".
 pub const ROOT: &str = "__mailfit_root";
 
@@ -158,68 +160,45 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
         return Cow::Borrowed(source);
     }
     let mut out = String::with_capacity(source.len() + 64);
-    let mut rest = source;
-    let mut changed = false;
-    while let Some(start) = rest.find(['{']) {
-        let (before, token_start) = rest.split_at(start);
-        out.push_str(before);
-        let output = token_start.starts_with("{{");
-        let close = if output { "}}" } else { "%}" };
-        if !(output || token_start.starts_with("{%")) {
-            out.push('{');
-            rest = token_start.get(1..).unwrap_or("");
-            continue;
-        }
-        let Some(end) = token_start
-            .get(2..)
-            .and_then(|t| t.find(close))
-            .map(|e| e + 4)
-        else {
-            break;
-        };
-        let token = token_start.get(..end).unwrap_or("");
-        rest = token_start.get(end..).unwrap_or("");
-        let inner = token.get(2..end - 2).unwrap_or("");
-        let rewritten = if output {
-            rewrite_expression(inner)
+    let mut copied = 0;
+    for token in tokens(source) {
+        let rewritten = if token.output {
+            rewrite_expression(token.inner)
         } else {
-            let trimmed = inner.trim_start_matches('-').trim_start();
-            let name: String = trimmed.chars().take_while(|c| is_word(*c)).collect();
-            if name == "raw" {
-                // Leave raw bodies alone: copy through to the end tag.
-                let stop = rest.find("endraw").unwrap_or(rest.len());
-                out.push_str(token);
-                out.push_str(rest.get(..stop).unwrap_or(""));
-                rest = rest.get(stop..).unwrap_or("");
-                continue;
-            }
-            match value_part(
-                &name,
-                inner
-                    .get(inner.len() - trimmed.len() + name.len()..)
-                    .unwrap_or(""),
-            ) {
-                Some((head, values)) => match rewrite_expression(values) {
-                    Cow::Borrowed(_) => Cow::Borrowed(inner),
-                    Cow::Owned(v) => {
-                        let prefix_len = inner.len() - trimmed.len() + name.len() + head.len();
-                        Cow::Owned(format!("{}{v}", inner.get(..prefix_len).unwrap_or("")))
-                    }
+            let name = token.name();
+            // The tag's own name and anything before its values stay as written.
+            let head = token.inner.len() - token.body().len() + name.len();
+            let after_name = token.inner.get(head..).unwrap_or("");
+            match value_part(name, after_name) {
+                Some((kept, values)) => match rewrite_expression(values) {
+                    Cow::Borrowed(_) => continue,
+                    Cow::Owned(v) => Cow::Owned(format!(
+                        "{}{v}",
+                        token.inner.get(..head + kept.len()).unwrap_or("")
+                    )),
                 },
-                None => Cow::Borrowed(inner),
+                None => continue,
             }
         };
-        changed |= matches!(rewritten, Cow::Owned(_));
-        out.push_str(token.get(..2).unwrap_or(""));
+        let Cow::Owned(rewritten) = rewritten else {
+            continue;
+        };
+        let delimiters = if token.output {
+            ("{{", "}}")
+        } else {
+            ("{%", "%}")
+        };
+        out.push_str(source.get(copied..token.start).unwrap_or(""));
+        out.push_str(delimiters.0);
         out.push_str(&rewritten);
-        out.push_str(token.get(end - 2..).unwrap_or(""));
+        out.push_str(delimiters.1);
+        copied = token.end;
     }
-    out.push_str(rest);
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(source)
+    if copied == 0 {
+        return Cow::Borrowed(source);
     }
+    out.push_str(source.get(copied..).unwrap_or(""));
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

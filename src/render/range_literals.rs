@@ -14,6 +14,7 @@ use liquid_core::{
 };
 
 use super::loops::range_array;
+use super::tokens::tokens;
 
 /// Prefix of the hidden names (not a name a template would use).
 const HIDDEN: &str = "__range_";
@@ -21,20 +22,6 @@ const HIDDEN: &str = "__range_";
 /// Tags whose arguments may hold a range that must be rewritten.
 fn rewrites_tag(name: &str) -> bool {
     matches!(name, "assign" | "include" | "render" | "echo")
-}
-
-/// The next `{{ }}` or `{% %}` token: (start, end, is_output).
-fn next_token(source: &str, from: usize) -> Option<(usize, usize, bool)> {
-    let rest = source.get(from..)?;
-    let start = from
-        + match (rest.find("{{"), rest.find("{%")) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b)?,
-        };
-    let output = source.get(start..)?.starts_with("{{");
-    let close = if output { "}}" } else { "%}" };
-    let end = start + 2 + source.get(start + 2..)?.find(close)? + 2;
-    Some((start, end, output))
 }
 
 /// `(a..b)` spans inside a token body, outside string literals.
@@ -73,29 +60,12 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(source.len() + 64);
     let mut copied = 0;
     let mut counter = 0usize;
-    let mut at = 0;
-    while let Some((start, end, output)) = next_token(source, at) {
-        at = end;
-        let token = source.get(start..end).unwrap_or("");
-        let inner = token.get(2..token.len().saturating_sub(2)).unwrap_or("");
-        let left_trim = inner.starts_with('-');
-        let body = inner.trim_start_matches('-').trim_start();
-        if !output {
-            let name: String = body
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if name == "raw" {
-                at = source
-                    .get(end..)
-                    .and_then(|rest| rest.find("endraw"))
-                    .map_or(source.len(), |i| end + i);
-                continue;
-            }
-            if !rewrites_tag(&name) {
-                continue;
-            }
+    for token in tokens(source) {
+        if !token.output && !rewrites_tag(token.name()) {
+            continue;
         }
+        let (start, end, inner) = (token.start, token.end, token.inner);
+        let text = source.get(start..end).unwrap_or("");
         let found = ranges(inner);
         if found.is_empty() {
             continue;
@@ -108,16 +78,16 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
             counter += 1;
             out.push_str(&format!(
                 "{{%{} _range {hidden} = ({a}..{b}) %}}",
-                if left_trim { "-" } else { "" }
+                if token.left_trim() { "-" } else { "" }
             ));
             rewritten.push_str(inner.get(last..from).unwrap_or(""));
             rewritten.push_str(&hidden);
             last = to;
         }
         rewritten.push_str(inner.get(last..).unwrap_or(""));
-        out.push_str(token.get(..2).unwrap_or(""));
+        out.push_str(text.get(..2).unwrap_or(""));
         out.push_str(&rewritten);
-        out.push_str(token.get(token.len().saturating_sub(2)..).unwrap_or(""));
+        out.push_str(text.get(text.len().saturating_sub(2)..).unwrap_or(""));
         copied = end;
     }
     if copied == 0 {
