@@ -185,18 +185,16 @@ fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
         template: name.to_string(),
         message,
     })?;
-    let source = match paths::rewrite(&source) {
-        Cow::Borrowed(_) => source,
-        Cow::Owned(rewritten) => Cow::Owned(rewritten),
-    };
-    let source = match range_literals::rewrite(&source) {
-        Cow::Borrowed(_) => source,
-        Cow::Owned(rewritten) => Cow::Owned(rewritten),
-    };
-    let source = match autoescape::rewrite(&source) {
-        Cow::Borrowed(_) => source,
-        Cow::Owned(rewritten) => Cow::Owned(rewritten),
-    };
+    let mut source = source;
+    for rewrite in [
+        paths::rewrite as fn(&str) -> Cow<'_, str>,
+        range_literals::rewrite,
+        autoescape::rewrite,
+    ] {
+        if let Cow::Owned(rewritten) = rewrite(&source) {
+            source = Cow::Owned(rewritten);
+        }
+    }
     guards::check_nesting(&source).map_err(|message| TemplateError::Limit {
         template: name.to_string(),
         message,
