@@ -3,7 +3,7 @@
 //!   partial's name or the alias; keyword arguments may be separated by commas or not;
 //! - `include` shares the caller's variables (its arguments shadow them until it returns);
 //! - `render` sees only its arguments, keeps its own assigns and counters, and `for` gives
-//!   the partial a `forloop` of its own ([`super::scope::Isolated`]).
+//!   the partial a `forloop` of its own ([`super::scope::Root::isolated`]).
 //!
 //! Depth is bounded by [`super::guards::DepthGuarded`], which wraps both tags.
 
@@ -19,7 +19,7 @@ use liquid_core::{
 };
 
 use super::loops::{ValueOrRange, loop_object, text};
-use super::scope::{Isolated, Lenient, Names, within};
+use super::scope::{Lenient, Names, Root, within};
 
 /// `'name' [with|for value] [as alias] [,] key: value [,] key: value ...`
 #[derive(Debug)]
@@ -223,7 +223,8 @@ impl Renderable for Render {
                     let mut scope = arguments.clone();
                     scope.insert("forloop".into(), forloop(i, length, &name));
                     scope.insert(variable.clone(), item.to_value());
-                    let isolated = Isolated::new(runtime, KString::from_ref(&name), scope);
+                    let isolated =
+                        Root::isolated(KString::from_ref(&name), &scope, runtime.partials());
                     within(None, |_| partial.render_to(writer, &isolated))?;
                 }
             }
@@ -232,7 +233,7 @@ impl Renderable for Render {
                 if let Some(value) = value.filter(|v| !v.is_nil()) {
                     scope.insert(variable, value.into_owned());
                 }
-                let isolated = Isolated::new(runtime, KString::from_ref(&name), scope);
+                let isolated = Root::isolated(KString::from_ref(&name), &scope, runtime.partials());
                 within(None, |_| partial.render_to(writer, &isolated))?;
             }
         }

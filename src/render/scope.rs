@@ -1,8 +1,8 @@
 //! Variable scopes as Shopify has them:
 //! - [`Lenient`]: what is not found is nil, at the root and in every loop or `include` frame
 //!   (the crate's frames error on `forloop.nosuchthing`); `strict` renders still error;
-//! - [`Isolated`]: the scope of a `render`ed partial, which sees only its arguments and keeps
-//!   its own assigns, counters and loop stack;
+//! - [`Root`]: the root of a render, and of each `render`ed partial, which sees only its
+//!   arguments and keeps its own assigns, counters and loop stack;
 //! - [`within`]: the enclosing loops, for `forloop.parentloop` (a `render`ed partial starts
 //!   without any).
 
@@ -10,8 +10,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use liquid_core::model::{
-    DisplayCow, KString, KStringCow, KStringRef, Object, ObjectRender, ObjectSource, ScalarCow,
-    State, Value, ValueCow, try_find,
+    DisplayCow, KString, KStringCow, KStringRef, ObjectRender, ObjectSource, ScalarCow, State,
+    Value, ValueCow, try_find,
 };
 use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Error, ObjectView, Result, Runtime, ValueView};
@@ -92,90 +92,6 @@ impl<R: Runtime> Runtime for Lenient<R> {
 
     fn registers(&self) -> &Registers {
         self.0.registers()
-    }
-}
-
-/// The scope of a `render`ed partial: its arguments, then its own assigns; nothing of the
-/// caller's but the partials.
-pub struct Isolated<'p> {
-    parent: &'p dyn Runtime,
-    name: KString,
-    arguments: Object,
-    assigns: RefCell<Object>,
-    counters: RefCell<Object>,
-    registers: Registers,
-}
-
-impl<'p> Isolated<'p> {
-    pub fn new(parent: &'p dyn Runtime, name: KString, arguments: Object) -> Self {
-        Isolated {
-            parent,
-            name,
-            arguments,
-            assigns: RefCell::default(),
-            counters: RefCell::default(),
-            registers: Registers::default(),
-        }
-    }
-    fn lookup(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        let key = name_of(path.first()?);
-        let assigns = self.assigns.borrow();
-        if assigns.contains_key(key.as_ref()) {
-            return try_find(assigns.as_value(), path).map(|v| ValueCow::Owned(v.into_owned()));
-        }
-        try_find(self.arguments.as_value(), path)
-    }
-}
-
-impl Runtime for Isolated<'_> {
-    fn partials(&self) -> &dyn PartialStore {
-        self.parent.partials()
-    }
-
-    fn name(&self) -> Option<KStringRef<'_>> {
-        Some(self.name.as_ref())
-    }
-
-    fn roots(&self) -> BTreeSet<KStringCow<'_>> {
-        let mut roots: BTreeSet<KStringCow<'_>> = self
-            .arguments
-            .keys()
-            .map(|k| KStringCow::from(k.clone()))
-            .collect();
-        roots.extend(
-            self.assigns
-                .borrow()
-                .keys()
-                .map(|k| KStringCow::from(k.clone())),
-        );
-        roots
-    }
-
-    fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        self.lookup(path).or_else(|| self.lookup(rooted(path)?))
-    }
-
-    fn get(&self, path: &[ScalarCow<'_>]) -> Result<ValueCow<'_>> {
-        get_or_nil(self.try_get(path), path)
-    }
-
-    fn set_global(&self, name: KString, val: Value) -> Option<Value> {
-        self.assigns.borrow_mut().insert(name, val)
-    }
-
-    fn set_index(&self, name: KString, val: Value) -> Option<Value> {
-        self.counters.borrow_mut().insert(name, val)
-    }
-
-    fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
-        self.counters
-            .borrow()
-            .get(name)
-            .map(|v| ValueCow::Owned(v.to_value()))
-    }
-
-    fn registers(&self) -> &Registers {
-        &self.registers
     }
 }
 
@@ -313,6 +229,8 @@ impl ObjectView for Names<'_> {
 /// counters. Lookups scan short lists instead of hashing the name at every level, as the
 /// crate's stacked root frames do.
 pub struct Root<'a> {
+    /// The partial's name, for a `render`ed partial (whose root this also is).
+    name: Option<KString>,
     globals: &'a dyn ObjectView,
     partials: &'a dyn PartialStore,
     assigns: RefCell<Vec<(KString, Value)>>,
@@ -323,6 +241,7 @@ pub struct Root<'a> {
 impl<'a> Root<'a> {
     pub fn new(globals: &'a dyn ObjectView, partials: &'a dyn PartialStore) -> Self {
         Root {
+            name: None,
             globals,
             partials,
             assigns: RefCell::default(),
@@ -330,6 +249,20 @@ impl<'a> Root<'a> {
             registers: Registers::default(),
         }
     }
+
+    /// The scope of a `render`ed partial: it sees only its arguments (and keeps its own assigns,
+    /// counters and registers), as a template's root does.
+    pub fn isolated(
+        name: KString,
+        arguments: &'a dyn ObjectView,
+        partials: &'a dyn PartialStore,
+    ) -> Self {
+        Root {
+            name: Some(name),
+            ..Root::new(arguments, partials)
+        }
+    }
+
     fn lookup(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
         let (first, rest) = path.split_first()?;
         let key = name_of(first);
@@ -366,7 +299,7 @@ impl Runtime for Root<'_> {
     }
 
     fn name(&self) -> Option<KStringRef<'_>> {
-        None
+        self.name.as_ref().map(|n| n.as_ref())
     }
 
     fn roots(&self) -> BTreeSet<KStringCow<'_>> {
