@@ -219,21 +219,14 @@ pub fn render_template_with(
     liquid_env::render_with(&template, "template", data, options)
 }
 
-/// The entity Liquid's `escape` writes for a byte (`&`, `<`, `>`, `"`, `'`), if it escapes it.
-fn html_entity(byte: u8) -> Option<&'static str> {
-    Some(match byte {
-        b'&' => "&amp;",
-        b'<' => "&lt;",
-        b'>' => "&gt;",
-        b'"' => "&quot;",
-        b'\'' => "&#39;",
-        _ => return None,
-    })
+/// The bytes Liquid's `escape` replaces.
+fn is_html_special(byte: u8) -> bool {
+    matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
 }
 
 /// Does `text` hold anything [`escape_html`] would change?
 pub fn needs_html_escape(text: &str) -> bool {
-    text.bytes().any(|b| html_entity(b).is_some())
+    text.bytes().any(is_html_special)
 }
 
 /// HTML-escapes `text` piece by piece: the runs between special characters, and entities.
@@ -242,16 +235,21 @@ pub fn escape_html_into<E>(
     text: &str,
     mut emit: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        if let Some(entity) = html_entity(byte) {
-            // Special characters are ASCII, so `start..i` are always char boundaries.
-            emit(text.get(start..i).unwrap_or(""))?;
-            emit(entity)?;
-            start = i + 1;
-        }
+    let mut rest = text;
+    // Special characters are ASCII, so every split below is on a char boundary.
+    while let Some(at) = rest.bytes().position(is_html_special) {
+        let (run, special) = rest.split_at(at);
+        emit(run)?;
+        emit(match special.as_bytes().first() {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            Some(b'"') => "&quot;",
+            _ => "&#39;",
+        })?;
+        rest = special.get(1..).unwrap_or("");
     }
-    emit(text.get(start..).unwrap_or(""))
+    emit(rest)
 }
 
 /// HTML-escapes text the way Liquid's `escape` does (`&`, `<`, `>`, `"`, `'`).
