@@ -43,6 +43,10 @@ pub struct PersonalizerInit {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub popularity: Option<BTreeMap<String, f64>>,
+    /// Kinds of product bought together, from `computeAssociations` (none when absent).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub associations: Option<crate::learn::Associations>,
     /// Bandit posteriors for every call (a call's `options.bandit` overrides them).
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
@@ -179,7 +183,8 @@ impl Personalizer {
             .into_iter()
             .map(|f| format!("campaign.{f} was invalid; the default is used"))
             .collect();
-        let catalog = Catalog::build(init.catalog, &config.currency)?;
+        let lexicon = crate::facets::Lexicon::with_brand(config.lexicon.as_ref())?;
+        let catalog = Catalog::build_with(init.catalog, &config.currency, &lexicon)?;
         if catalog.is_empty() {
             warnings.push("the catalog is empty: emails will carry no product".into());
         }
@@ -216,6 +221,7 @@ impl Personalizer {
             &config,
             &angles,
             &init.popularity.unwrap_or_default(),
+            &init.associations.unwrap_or_default(),
         );
         let catalog_version = catalog_fingerprint(&catalog);
         let catalog_titles = catalog
@@ -247,6 +253,11 @@ impl Personalizer {
     /// Warnings raised while building (repaired config, empty catalog).
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// The per-engine decision index (for inspecting scores).
+    pub fn decide_index(&self) -> &DecideIndex {
+        &self.index
     }
 
     /// The validated catalog.

@@ -1,13 +1,14 @@
 //! Offline learning over a customer base, in the same shapes `Personalizer` takes: the churn
-//! model's parameters (`churnModel`) and product popularity (`popularity`). Run nightly or per
-//! campaign, not per send; the results are plain JSON the host passes to the engine.
+//! model's parameters (`churnModel`), product popularity (`popularity`) and which kinds of
+//! product are bought together (`associations`). Run nightly or per campaign, not per send;
+//! the results are plain JSON the host passes to the engine.
 
 use serde::Deserialize;
 
 use crate::error::Error;
 use std::collections::BTreeMap;
 
-use crate::input::{Customer, EventKind, Timestamp, normalize_events};
+use crate::input::{Catalog, Customer, EventKind, FeatureKind, Timestamp, normalize_events};
 use crate::profile::churn::{
     ChurnModel, ChurnVariant, FitReport, fit_with_prior, points_from_events,
 };
@@ -28,6 +29,9 @@ pub struct FitOptions {
     pub penalizer: Option<f64>,
     /// Half-life in days of popularity evidence (default 30).
     pub half_life_days: Option<f64>,
+    /// Least number of customers who bought both kinds of product for an association to count
+    /// (default 5).
+    pub min_support: Option<u32>,
 }
 
 impl FitOptions {
@@ -110,4 +114,70 @@ pub fn compute_popularity(
         }
     }
     Ok(scores)
+}
+
+/// Kinds of product bought together more often than chance: for each product facet
+/// (`product:tee`), the facets bought by the same customers with their lift
+/// (P(both) / (P(a) P(b)), above 1 only), from `computeAssociations`.
+pub type Associations = BTreeMap<String, BTreeMap<String, f64>>;
+
+/// Co-purchase lift between the kinds of product (`product:*` facets) in `catalog`, over the
+/// customers' whole purchase histories. Pairs bought together by fewer than `min_support`
+/// customers are left out, so a small base yields few or none.
+pub fn compute_associations(
+    customers: Vec<Customer>,
+    catalog: &Catalog,
+    options: &FitOptions,
+    host_now: i64,
+) -> Result<Associations, Error> {
+    let now = options.resolve_now(host_now)?;
+    let min_support = options.min_support.filter(|m| *m > 0).unwrap_or(5);
+    let vocab = catalog.vocab();
+    // Per customer: the product facets they bought, as feature ids.
+    let mut baskets: Vec<Vec<u32>> = Vec::new();
+    for customer in customers {
+        let mut kinds: Vec<u32> = normalize_events(customer.events, options.max_events())
+            .0
+            .iter()
+            .filter(|e| e.kind == EventKind::Purchase && e.at <= now)
+            .filter_map(|e| catalog.index_of(e.product_id.as_deref()?))
+            .flat_map(|i| catalog.features(i).iter().copied())
+            .filter(|&id| {
+                vocab.kind(id) == Some(FeatureKind::Facet) && vocab.name(id).starts_with("product:")
+            })
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        if !kinds.is_empty() {
+            baskets.push(kinds);
+        }
+    }
+    let buyers = baskets.len() as f64;
+    let mut single: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut pairs: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for basket in &baskets {
+        for (i, &a) in basket.iter().enumerate() {
+            *single.entry(a).or_default() += 1;
+            for &b in basket.iter().skip(i + 1) {
+                *pairs.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut out = Associations::new();
+    for (&(a, b), &both) in &pairs {
+        let (Some(&na), Some(&nb)) = (single.get(&a), single.get(&b)) else {
+            continue;
+        };
+        let lift = f64::from(both) * buyers / (f64::from(na) * f64::from(nb));
+        if both < min_support || !lift.is_finite() || lift <= 1.0 {
+            continue;
+        }
+        let lift = (lift * 1000.0).round() / 1000.0;
+        for (from, to) in [(a, b), (b, a)] {
+            out.entry(vocab.name(from).to_string())
+                .or_default()
+                .insert(vocab.name(to).to_string(), lift);
+        }
+    }
+    Ok(out)
 }

@@ -26,6 +26,7 @@ pub mod copy;
 pub mod decide;
 mod engine;
 pub mod error;
+pub mod facets;
 pub mod input;
 mod learn;
 pub mod llm;
@@ -45,7 +46,7 @@ pub use engine::{
     CallOptions, Decided, Draft, Exploration, Personalized, Personalizer, PersonalizerInit,
 };
 pub use error::{Error, ErrorInfo};
-pub use learn::{FitOptions, compute_popularity, fit_churn_model};
+pub use learn::{Associations, FitOptions, compute_associations, compute_popularity, fit_churn_model};
 
 /// Version of this crate, for `buildInfo()`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,6 +6,7 @@
 use ts_rs::{Config, TS};
 
 use crate::FitOptions;
+use crate::facets::{FacetDef, LexiconSpec};
 use crate::config::{
     BanditConfig, Brand, CampaignConfig, DecideWeights, HoldoutConfig, LifecycleThresholds, Offer,
     OfferPolicy, Utm,
@@ -17,7 +18,10 @@ use crate::decide::{
     Scores,
 };
 use crate::engine::{CallOptions, Decided, Exploration, Personalized, PersonalizerInit};
-use crate::input::{Attributes, Customer, EventStats, Money, RawEvent, RawProduct, Timestamp};
+use crate::input::{
+    Attributes, Customer, EventStats, FeedFormat, FeedLoad, FeedOptions, Money, ProductDetail,
+    RawEvent, RawProduct, Timestamp,
+};
 use crate::llm::{Api, LlmSettings, StructuredOutput};
 use crate::profile::churn::{ChurnVariant, FitReport};
 use crate::profile::{
@@ -75,7 +79,13 @@ fn all_declarations() -> String {
         Timestamp,
         Money,
         RawProduct,
+        ProductDetail,
+        FeedOptions,
+        FeedFormat,
+        FeedLoad,
         CampaignConfig,
+        LexiconSpec,
+        FacetDef,
         Brand,
         Utm,
         Offer,

@@ -84,7 +84,6 @@ fn behaviours_get_their_own_angles() {
         ("trend", "versatility-looks"),
         ("casual", "everyday-layering"),
         ("browser", "entry-value"),
-        ("lapsed_vip", "win-back"),
     ] {
         let (angle, share) = dominant(persona);
         assert_eq!(

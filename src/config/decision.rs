@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[serde(rename_all = "camelCase", default)]
 pub struct DecideWeights {
-    /// Tag affinity match (default 0.6).
+    /// Facet affinity match: the share of their interest in each facet the product has (what
+    /// a product is, `product:*`/`role:*`, counts half; default 0.6). The name is historical.
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub tags: f64,
     /// Category affinity match (default 0.5).
@@ -46,6 +47,10 @@ pub struct DecideWeights {
     /// Penalty for categories they already own plenty of (default 0.3).
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub diversity: f64,
+    /// Kinds of product the customer base buys with theirs, × ln(lift) (default 0.6; needs
+    /// `associations`).
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
+    pub complements: f64,
     /// Weight of an angle's product preferences in the joint choice (default 0.4).
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub angle_prefs: f64,
@@ -68,6 +73,7 @@ impl Default for DecideWeights {
             low_stock: 0.3,
             diversity: 0.3,
             angle_prefs: 0.4,
+            complements: 0.6,
         }
     }
 }
@@ -92,6 +98,7 @@ impl DecideWeights {
             (&mut self.low_stock, d.low_stock, "lowStock"),
             (&mut self.diversity, d.diversity, "diversity"),
             (&mut self.angle_prefs, d.angle_prefs, "anglePrefs"),
+            (&mut self.complements, d.complements, "complements"),
         ] {
             if !value.is_finite() || value.abs() > 10.0 {
                 *value = default;

@@ -37,6 +37,13 @@ pub struct CampaignConfig {
     /// Half-life in days of behavioural evidence (default 30).
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub half_life_days: f64,
+    /// Horizon of `churnRisk` and `expectedPurchases` in days: the CRM's window (default 90).
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
+    pub churn_horizon_days: f64,
+    /// A brand's lexicon: facets and words that extend (or with `replace`, replace) the
+    /// default apparel lexicon in `templates/lexicon.json`.
+    #[cfg_attr(test, ts(optional))]
+    pub lexicon: Option<crate::facets::LexiconSpec>,
     /// Products from the same item group bought within this many days are not shown (default 90).
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub recently_bought_days: f64,
@@ -73,7 +80,9 @@ impl Default for CampaignConfig {
             utm: Utm::default(),
             offer_policy: OfferPolicy::default(),
             lifecycle: LifecycleThresholds::default(),
-            half_life_days: 30.0,
+            half_life_days: 90.0,
+            churn_horizon_days: 90.0,
+            lexicon: None,
             recently_bought_days: 90.0,
             exclude_tags: Vec::new(),
             exclude_product_ids: Vec::new(),
@@ -260,6 +269,14 @@ impl CampaignConfig {
             "halfLifeDays",
         ) {
             self.half_life_days = defaults.half_life_days;
+        }
+        if !fix(
+            self.churn_horizon_days.is_finite()
+                && self.churn_horizon_days > 0.0
+                && self.churn_horizon_days <= 3650.0,
+            "churnHorizonDays",
+        ) {
+            self.churn_horizon_days = defaults.churn_horizon_days;
         }
         if !fix(
             self.recently_bought_days.is_finite() && self.recently_bought_days >= 0.0,

@@ -117,6 +117,9 @@ pub fn validate_library(angles: &[Angle], path: &str) -> Result<(), InputError> 
     Ok(())
 }
 
+/// Least share of interest in a facet that counts as no preference (noise in short histories).
+const FACET_BASELINE: f64 = 0.1;
+
 /// Profile features the angle triggers refer to, each roughly in 0..1.
 ///
 /// Names: `tag:<tag>`, `cat:<category>`, `style:novelty|sets|discount|browse`,
@@ -131,6 +134,19 @@ pub fn features(profile: &Profile, catalog: &Catalog) -> BTreeMap<String, f64> {
         .map_or(1.0, |a| a.score.max(1e-9));
     for a in &profile.tag_affinities {
         f.insert(format!("tag:{}", a.key), a.score / top_tag);
+    }
+    // Facets as shares of all product interest: `focus:studio`, `role:set`, ... A facet is a
+    // signal only where it stands out from this catalog: its share of their interest beyond
+    // what browsing at random would give (its share of the catalog's item groups, at least
+    // `FACET_BASELINE`), scaled so a history all of one facet reads 1. Sets are rare in a
+    // catalog and everyday basics common, so half of someone's interest in sets says more
+    // than half in basics.
+    for a in &profile.facet_affinities {
+        let base = catalog.base_rate(&a.key).clamp(FACET_BASELINE, 0.9);
+        let clear = ((a.score - base) / (1.0 - base)).clamp(0.0, 1.0);
+        if clear > 0.0 {
+            f.insert(a.key.clone(), clear);
+        }
     }
     let top_cat = profile
         .category_affinities

@@ -14,13 +14,19 @@ use std::collections::{BTreeMap, BinaryHeap};
 use super::Parts;
 use super::angles::Angle;
 use crate::config::{CampaignConfig, DecideWeights};
-use crate::input::{Catalog, FeatureKind, Product};
+use crate::input::{
+    Catalog, ENTRY, FeatureKind, FnvMap, NEW_COLLECTION, ON_SALE, Product, SET_PIECE,
+};
 use crate::profile::{Lifecycle, Profile, round3};
 
 /// Products fully scored per recipient, beyond the recently viewed and most popular.
 const SHORTLIST: usize = 32;
 /// Most popular products always considered.
 const POPULAR: usize = 8;
+/// Item groups each leading angle adds to the shortlist from the products it prefers.
+const PER_ANGLE: usize = 8;
+/// Item groups added to the shortlist for exactness beyond the first `SHORTLIST`.
+const EXTRA_GROUPS: usize = 256;
 
 /// Per-engine precomputation for decisions.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +39,10 @@ pub struct DecideIndex {
     by_popularity: Vec<u32>,
     /// Per feature id: (angle position, preference weight) of the angles that prefer it.
     feature_angles: Vec<Vec<(usize, f64)>>,
+    /// Per angle: the feature ids it prefers (positive weights) and their weights.
+    angle_features: Vec<Vec<(u32, f64)>>,
+    /// Product facet name -> (facet id bought with it, ln lift capped at 1).
+    associations: FnvMap<String, Vec<(u32, f64)>>,
     angle_count: usize,
 }
 
@@ -43,6 +53,7 @@ impl DecideIndex {
         config: &CampaignConfig,
         angles: &[Angle],
         popularity: &BTreeMap<String, f64>,
+        associations: &crate::learn::Associations,
     ) -> Self {
         let top = popularity
             .values()
@@ -82,14 +93,34 @@ impl DecideIndex {
         let vocab = catalog.vocab();
         index.feature_angles = vec![Vec::new(); vocab.len()];
         index.angle_count = angles.len();
+        for (from, to) in associations {
+            let list: Vec<(u32, f64)> = to
+                .iter()
+                .filter(|(_, lift)| lift.is_finite() && **lift > 1.0)
+                .filter_map(|(name, lift)| {
+                    Some((vocab.get(FeatureKind::Facet, name)?, lift.ln().min(1.0)))
+                })
+                .collect();
+            if !list.is_empty() {
+                index.associations.insert(from.clone(), list);
+            }
+        }
+        index.angle_features = vec![Vec::new(); angles.len()];
         for (position, angle) in angles.iter().enumerate() {
             for (key, weight) in &angle.product_prefs {
-                for kind in [FeatureKind::Tag, FeatureKind::Category] {
-                    if let Some(list) = vocab
-                        .get(kind, key)
-                        .and_then(|id| index.feature_angles.get_mut(id as usize))
-                    {
+                for kind in [FeatureKind::Facet, FeatureKind::Tag, FeatureKind::Category] {
+                    let Some(id) = vocab.get(kind, key) else {
+                        continue;
+                    };
+                    if let Some(list) = index.feature_angles.get_mut(id as usize) {
                         list.push((position, *weight));
+                    }
+                    if let Some(list) = index
+                        .angle_features
+                        .get_mut(position)
+                        .filter(|_| *weight > 0.0)
+                    {
+                        list.push((id, *weight));
                     }
                 }
             }
@@ -179,6 +210,12 @@ pub struct Scorer<'a> {
     viewed: Vec<usize>,
 }
 
+/// How much a sale price draws this customer: nothing below a discount sensitivity of 1/3,
+/// rising to 1 for those who buy only on discount.
+fn sale_pull(discount_sensitivity: f64) -> f64 {
+    ((discount_sensitivity - 1.0 / 3.0) * 1.5).clamp(0.0, 1.0)
+}
+
 /// Affinity score relative to the top one of its kind (the top reads 1).
 fn relative(affinities: &[crate::profile::Affinity]) -> impl Iterator<Item = (&str, f64)> {
     let top = affinities.first().map_or(1.0, |a| a.score.max(1e-9));
@@ -202,8 +239,17 @@ impl<'a> Scorer<'a> {
                 *slot += value;
             }
         };
-        for (key, v) in relative(&profile.tag_affinities) {
-            add(FeatureKind::Tag, key, weights.tags * v);
+        // Facets: the share of their interest, so what they engage with most reads near 1.
+        // What a product is (`product:*`, `role:*`) counts half: what they like about what
+        // they bought (studio, soft, everyday) should carry to the piece the angle wants to
+        // show next (a layer over their tees), not only to more of the same.
+        for a in &profile.facet_affinities {
+            let kind = if a.key.starts_with("product:") || a.key.starts_with("role:") {
+                0.5
+            } else {
+                1.0
+            };
+            add(FeatureKind::Facet, &a.key, weights.tags * kind * a.score);
         }
         for (key, v) in relative(&profile.category_affinities) {
             add(FeatureKind::Category, key, weights.categories * v);
@@ -218,22 +264,35 @@ impl<'a> Scorer<'a> {
         }
         let s = &profile.style;
         add(
-            FeatureKind::Tag,
-            "new-collection",
+            FeatureKind::Facet,
+            NEW_COLLECTION,
             weights.novelty * s.novelty,
         );
+        add(FeatureKind::Facet, SET_PIECE, weights.sets * s.set_buying);
+        // Sale items only for the discount-driven: below a third, a sale price is no pull.
         add(
-            FeatureKind::Tag,
-            "matching-set",
-            weights.sets * s.set_buying,
-        );
-        add(
-            FeatureKind::Tag,
-            "sale",
-            weights.sale * s.discount_sensitivity,
+            FeatureKind::Facet,
+            ON_SALE,
+            weights.sale * sale_pull(s.discount_sensitivity),
         );
         if profile.lifecycle == Lifecycle::Browser {
-            add(FeatureKind::Tag, "entry", weights.entry);
+            add(FeatureKind::Facet, ENTRY, weights.entry);
+        }
+        // Complements: kinds of product the customer base buys with what they bought.
+        for a in profile
+            .facet_affinities
+            .iter()
+            .filter(|a| a.evidence.purchases > 0)
+        {
+            for &(id, strength) in index
+                .associations
+                .get(&a.key)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if let Some(slot) = fw.get_mut(id as usize) {
+                    *slot += weights.complements * strength * a.score;
+                }
+            }
         }
         let viewed = profile
             .recently_viewed
@@ -284,10 +343,16 @@ impl<'a> Scorer<'a> {
         self.feature_score(index) + self.index.static_score(index) + price + viewed
     }
 
-    /// The best `SHORTLIST` by feature and static score, plus recently viewed and most popular,
-    /// that pass `eligible`, fully scored, best first. Falls back to scanning the whole catalog
-    /// when the shortlist holds fewer than `want` eligible products.
-    pub fn shortlist(&self, want: usize, eligible: &dyn Fn(usize) -> bool) -> Vec<Scored> {
+    /// The best `SHORTLIST` item groups by feature and static score, plus recently viewed and
+    /// most popular products, that pass `eligible`, fully scored, best first, one product per
+    /// item group (the variant that scores best: their colour, their size). Falls back to
+    /// scanning the whole catalog when fewer than `want` eligible products remain.
+    pub fn shortlist(
+        &self,
+        want: usize,
+        eligible: &dyn Fn(usize) -> bool,
+        angles: &[usize],
+    ) -> Vec<Scored> {
         let mut coarse = self.index.static_masked.clone();
         for (id, &w) in self.feature_weight.iter().enumerate() {
             if w != 0.0 {
@@ -298,13 +363,23 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        // The best SHORTLIST by coarse score, in one pass with a bounded min-heap.
-        let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(SHORTLIST + 1);
+        // Each item group counts once, at its best variant: variants that tie (same facets,
+        // other sizes) never crowd out other products.
+        let mut group_best = vec![f64::NEG_INFINITY; self.catalog.group_count()];
         for (i, &score) in coarse.iter().enumerate() {
+            if let Some(best) = group_best.get_mut(self.catalog.group(i) as usize) {
+                if score > *best {
+                    *best = score;
+                }
+            }
+        }
+        // The best SHORTLIST groups by coarse score, in one pass with a bounded min-heap.
+        let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(SHORTLIST + 1);
+        for (g, &score) in group_best.iter().enumerate() {
             if score == f64::NEG_INFINITY {
                 continue;
             }
-            let candidate = Ranked(score, i as u32);
+            let candidate = Ranked(score, g as u32);
             if heap.len() < SHORTLIST {
                 heap.push(Reverse(candidate));
             } else if heap.peek().is_some_and(|Reverse(worst)| candidate > *worst) {
@@ -312,8 +387,18 @@ impl<'a> Scorer<'a> {
                 heap.push(Reverse(candidate));
             }
         }
-        let mut picked: Vec<usize> = Vec::with_capacity(SHORTLIST + POPULAR + self.viewed.len());
-        picked.extend(heap.into_iter().map(|Reverse(r)| r.1 as usize));
+        let mut groups: Vec<u32> = heap.into_iter().map(|Reverse(r)| r.1).collect();
+        // Each leading angle adds the best groups among the products it prefers, read from
+        // the posting lists of its preferred features only.
+        for &angle in angles {
+            groups.extend(self.angle_groups(angle, &coarse));
+        }
+        groups.sort_unstable();
+        groups.dedup();
+        let mut picked: Vec<usize> = Vec::with_capacity(SHORTLIST * 4 + POPULAR);
+        for &g in &groups {
+            picked.extend(self.catalog.members(g).iter().map(|&i| i as usize));
+        }
         // Recently viewed products join only if they can be shown (a viewed item may be sold out).
         picked.extend(
             self.viewed
@@ -333,26 +418,35 @@ impl<'a> Scorer<'a> {
         let mut scored: Vec<Scored> = picked
             .iter()
             .copied()
-            .filter(|&i| eligible(i))
+            .filter(|&i| self.index.showable(i) && eligible(i))
             .map(|i| Scored {
                 index: i,
                 score: self.score(i),
             })
             .collect();
         // Exactness: outside the shortlist only the price fit (at most `weights.price`) can add
-        // to the coarse score, so anything within that of the best full score is scored too.
+        // to the coarse score, so any group within that of the best full score is scored too
+        // (at most EXTRA_GROUPS more, best first: ties must not widen the set without bound).
         if let Some(best) = scored.iter().map(|s| s.score).max_by(f64::total_cmp) {
             let bound = best - self.weights.price.max(0.0);
-            let extra: Vec<usize> = coarse
+            let mut extra: Vec<(f64, u32)> = group_best
                 .iter()
                 .enumerate()
-                .filter(|&(i, &c)| c >= bound && picked.binary_search(&i).is_err() && eligible(i))
-                .map(|(i, _)| i)
+                .filter(|&(g, &c)| c >= bound && groups.binary_search(&(g as u32)).is_err())
+                .map(|(g, &c)| (c, g as u32))
                 .collect();
-            scored.extend(extra.into_iter().map(|i| Scored {
-                index: i,
-                score: self.score(i),
-            }));
+            extra.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (_, g) in extra.into_iter().take(EXTRA_GROUPS) {
+                for &i in self.catalog.members(g) {
+                    let i = i as usize;
+                    if picked.binary_search(&i).is_err() && self.index.showable(i) && eligible(i) {
+                        scored.push(Scored {
+                            index: i,
+                            score: self.score(i),
+                        });
+                    }
+                }
+            }
         }
         let showable = || (0..self.catalog.len()).filter(|&i| self.index.showable(i));
         if scored.len() < want && showable().count() > scored.len() {
@@ -366,7 +460,53 @@ impl<'a> Scorer<'a> {
                 .collect();
         }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+        // One product per item group: its best-scoring variant.
+        let mut seen = vec![false; self.catalog.group_count()];
+        scored.retain(|s| {
+            let g = self.catalog.group(s.index) as usize;
+            match seen.get_mut(g) {
+                Some(flag) if *flag => false,
+                Some(flag) => {
+                    *flag = true;
+                    true
+                }
+                None => true,
+            }
+        });
         scored
+    }
+
+    /// The `PER_ANGLE` best item groups by coarse score plus the angle's preference, among
+    /// products carrying a feature the angle prefers.
+    fn angle_groups(&self, angle: usize, coarse: &[f64]) -> Vec<u32> {
+        let prefs = self
+            .index
+            .angle_features
+            .get(angle)
+            .map_or(&[][..], Vec::as_slice);
+        let mut boost: FnvMap<u32, f64> = FnvMap::default();
+        for &(feature, weight) in prefs {
+            for &i in self.catalog.postings(feature) {
+                *boost.entry(i).or_default() += weight;
+            }
+        }
+        let mut best: FnvMap<u32, Ranked> = FnvMap::default();
+        for (&i, &b) in &boost {
+            let Some(&c) = coarse.get(i as usize).filter(|c| c.is_finite()) else {
+                continue;
+            };
+            let group = self.catalog.group(i as usize);
+            let value = c + self.weights.angle_prefs * b;
+            let entry = best
+                .entry(group)
+                .or_insert(Ranked(f64::NEG_INFINITY, group));
+            if value > entry.0 {
+                entry.0 = value;
+            }
+        }
+        let mut ranked: Vec<Ranked> = best.into_values().collect();
+        ranked.sort_by(|a, b| b.cmp(a));
+        ranked.into_iter().take(PER_ANGLE).map(|r| r.1).collect()
     }
 
     /// The named parts of one product's score, for reasons (sums to [`Scorer::score`]).
@@ -394,7 +534,7 @@ impl<'a> Scorer<'a> {
             } else if Some(id) == special.matching_set {
                 take("sets", w.sets * s.set_buying);
             } else if Some(id) == special.sale {
-                take("sale", w.sale * s.discount_sensitivity);
+                take("sale", w.sale * sale_pull(s.discount_sensitivity));
             } else if Some(id) == special.entry && self.profile.lifecycle == Lifecycle::Browser {
                 take("entry", w.entry);
             }
@@ -414,6 +554,7 @@ impl<'a> Scorer<'a> {
             let name = match vocab.kind(id) {
                 Some(FeatureKind::Category) => "category",
                 Some(FeatureKind::Attribute) => "attributes",
+                Some(FeatureKind::Facet) => "facets",
                 _ => "tags",
             };
             *parts.entry(name).or_default() += rest;
@@ -463,7 +604,7 @@ mod tests {
                 &engine.campaign().weights,
                 &profile,
             );
-            let pruned = scorer.shortlist(1, &|_| true);
+            let pruned = scorer.shortlist(1, &|_| true, &[]);
             let full = (0..engine.catalog().len())
                 .filter(|&i| engine.index.showable(i))
                 .map(|i| (i, scorer.score(i)))

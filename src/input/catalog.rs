@@ -8,69 +8,159 @@ use serde::{Deserialize, Serialize};
 
 use super::values::Money;
 use crate::error::InputError;
+use crate::facets::text::path_levels;
+use crate::facets::{Lexicon, ProductFacet, ProductText, product_facets};
 
 /// A product as the host sends it, in Merchant Center attribute names (camelCase accepted too).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "CatalogProduct"))]
 #[serde(default)]
 pub struct RawProduct {
     /// Unique product id (`id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Product name.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Long description.
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Product page URL.
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
     /// Main image URL (http or https; anything else is dropped).
     #[serde(alias = "imageLink")]
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_link: Option<String>,
     /// Regular price: `"68.00 USD"` or a number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
     /// Sale price, when on sale.
     #[serde(alias = "salePrice")]
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sale_price: Option<Money>,
     /// `in_stock` (default), `out_of_stock`, `preorder`, `backorder`.
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<String>,
     /// Units in stock (an extension; Merchant Center has none): 0 means unavailable.
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stock: Option<f64>,
     /// The brand's own category path: `"Women > Leggings > High-rise"`.
     #[serde(alias = "productType")]
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub product_type: Option<String>,
     /// Google's taxonomy path or id.
     #[serde(alias = "googleProductCategory")]
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub google_product_category: Option<String>,
     /// Variants of one product (sizes, colours) share it.
     #[serde(alias = "itemGroupId")]
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub item_group_id: Option<String>,
     /// Colour name.
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
     /// Size label.
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<String>,
     /// `female`, `male`, `unisex`.
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// ISO 4217 code when `price` is a plain number (default: the campaign currency).
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Merchant Center's cost of goods sold: with the price it gives the margin hint.
     #[serde(alias = "costOfGoodsSold")]
     #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost_of_goods_sold: Option<Money>,
-    /// Free tags: `studio`, `low-impact`, `matching-set`, `new-collection`, `everyday`, `entry`...
+    /// The store's own tags (Shopify `tags`, or any free words); one more facet source.
     #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Shopify's standard product taxonomy category (a path or a `gid://shopify/TaxonomyCategory/..`).
+    #[serde(alias = "taxonomyCategory")]
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taxonomy_category: Option<String>,
+    /// Merchant Center `custom_label_0` .. `custom_label_4`: the brand's own groupings.
+    #[serde(alias = "customLabel0")]
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_label_0: Option<String>,
+    /// `custom_label_1`.
+    #[serde(alias = "customLabel1")]
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_label_1: Option<String>,
+    /// `custom_label_2`.
+    #[serde(alias = "customLabel2")]
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_label_2: Option<String>,
+    /// `custom_label_3`.
+    #[serde(alias = "customLabel3")]
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_label_3: Option<String>,
+    /// `custom_label_4`.
+    #[serde(alias = "customLabel4")]
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_label_4: Option<String>,
+    /// Fabric (`"recycled nylon/elastane"`).
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub material: Option<String>,
+    /// Pattern (`"ribbed"`, `"camo"`).
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// `newborn` .. `adult`.
+    #[serde(alias = "ageGroup")]
+    #[cfg_attr(test, ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_group: Option<String>,
+    /// Merchant Center `product_highlight` lines.
+    #[serde(alias = "productHighlight")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub product_highlight: Vec<String>,
+    /// Merchant Center `product_detail` entries (section, attribute, value).
+    #[serde(alias = "productDetail")]
+    #[cfg_attr(test, ts(as = "Option<Vec<ProductDetail>>", optional))]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub product_detail: Vec<ProductDetail>,
+}
+
+/// One Merchant Center `product_detail`: `{ section_name, attribute_name, attribute_value }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ProductDetail {
+    /// Section heading (`"General"`).
+    #[serde(alias = "sectionName", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub section_name: Option<String>,
+    /// Attribute name (`"Fabric feel"`).
+    #[serde(alias = "attributeName")]
+    pub attribute_name: String,
+    /// Attribute value (`"brushed, buttery-soft"`).
+    #[serde(alias = "attributeValue")]
+    pub attribute_value: String,
 }
 
 /// Whether a product can be sold now.
@@ -129,6 +219,8 @@ pub struct Product {
     pub stock: Option<i64>,
     /// (price - cost) / price, when the feed gives a cost of goods sold.
     pub margin: Option<f64>,
+    /// What the catalog understanding made of it, each facet with its evidence.
+    pub facets: Vec<ProductFacet>,
 }
 
 impl Product {
@@ -180,6 +272,7 @@ impl RawProduct {
         self,
         path: &str,
         default_currency: &str,
+        lexicon: &Lexicon,
     ) -> Result<Product, InputError> {
         let id = non_empty(self.id)
             .ok_or_else(|| InputError::invalid(format!("{path}.id"), "missing product id"))?;
@@ -204,14 +297,34 @@ impl RawProduct {
             .and_then(Money::to_minor)
             .map(|(minor, _)| minor)
             .filter(|&sale| sale > 0 && sale < price_minor);
-        let categories = self
-            .product_type
-            .as_deref()
-            .unwrap_or("")
-            .split('>')
-            .map(|level| level.trim().to_lowercase())
-            .filter(|level| !level.is_empty())
+        let categories = path_levels(self.product_type.as_deref().unwrap_or(""));
+        let details: Vec<String> = self
+            .product_detail
+            .iter()
+            .map(|d| format!("{}: {}", d.attribute_name, d.attribute_value))
             .collect();
+        let facets = product_facets(
+            &ProductText {
+                product_type: self.product_type.as_deref(),
+                title: &title,
+                google_category: self.google_product_category.as_deref(),
+                taxonomy_category: self.taxonomy_category.as_deref(),
+                tags: &self.tags,
+                labels: [
+                    self.custom_label_0.as_deref(),
+                    self.custom_label_1.as_deref(),
+                    self.custom_label_2.as_deref(),
+                    self.custom_label_3.as_deref(),
+                    self.custom_label_4.as_deref(),
+                ],
+                description: self.description.as_deref().unwrap_or(""),
+                highlights: &self.product_highlight,
+                details: &details,
+                material: self.material.as_deref(),
+                pattern: self.pattern.as_deref(),
+            },
+            lexicon,
+        );
         let tags: BTreeSet<String> = self
             .tags
             .iter()
@@ -250,6 +363,7 @@ impl RawProduct {
                 .map(|(cost, _)| (price_minor - cost) as f64 / price_minor as f64)
                 .filter(|m| m.is_finite())
                 .map(|m| m.clamp(-1.0, 1.0)),
+            facets,
         })
     }
 }

@@ -7,15 +7,17 @@
 mod catalog;
 mod customer;
 mod events;
+pub(crate) mod feeds;
 mod index;
 mod raw_event;
 mod values;
 mod vocab;
 
-pub use catalog::{Availability, Product, RawProduct};
+pub use catalog::{Availability, Product, ProductDetail, RawProduct};
 pub use customer::{Attributes, Customer};
 pub use events::{Channel, Event, EventKind, EventStats, normalize_events};
-pub use index::{Catalog, ProductFlags, SpecialTags};
+pub use feeds::{FeedFormat, FeedLoad, FeedOptions, parse_feed, parse_feed_bytes};
+pub use index::{Catalog, ENTRY, NEW_COLLECTION, ON_SALE, ProductFlags, SET_PIECE, SpecialTags};
 pub use raw_event::RawEvent;
 pub use values::{Money, Timestamp, format_timestamp, is_http_url, parse_timestamp, resolve_now};
 pub use vocab::{FeatureKind, FnvMap, Vocab};

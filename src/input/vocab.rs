@@ -37,10 +37,12 @@ pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub enum FeatureKind {
     /// A category level (`leggings`).
     Category,
-    /// A tag (`studio`), including `sale` for products on sale.
+    /// A store tag as the feed spells it (`studio`).
     Tag,
     /// An attribute (`color:black`, `size:m`).
     Attribute,
+    /// A facet from catalog understanding (`activity:yoga`, `role:outer-layer`, `tier:entry`).
+    Facet,
 }
 
 /// Interned feature names.

@@ -18,7 +18,7 @@ use crate::input::{Catalog, Channel, Event, EventKind, EventStats};
 
 /// Days in seconds.
 const DAY: f64 = 86_400.0;
-/// Horizon of `churnRisk` and `expectedPurchases`.
+/// Default horizon of `churnRisk` and `expectedPurchases` (`campaign.churnHorizonDays`).
 pub const HORIZON_DAYS: f64 = 90.0;
 
 /// Where the customer is in their journey.
@@ -116,7 +116,7 @@ pub struct Engagement {
     pub unsubscribed: bool,
 }
 
-/// Churn scores over [`HORIZON_DAYS`].
+/// Churn scores over the campaign's horizon (`churnHorizonDays`, default [`HORIZON_DAYS`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -162,7 +162,11 @@ pub struct Profile {
     pub rfm: Rfm,
     /// Top categories by decayed, signal-weighted interest.
     pub category_affinities: Vec<Affinity>,
-    /// Top product tags by decayed, signal-weighted interest.
+    /// Top facets (what the products they engage with are, are for and feel like), each as
+    /// the share of all their product interest that went to products with it, with the words
+    /// the catalog used.
+    pub facet_affinities: Vec<Affinity>,
+    /// Top store tags (the brand's own words) by decayed, signal-weighted interest.
     pub tag_affinities: Vec<Affinity>,
     /// Top product attributes (`color:black`, `size:m`) by the same measure.
     pub attribute_affinities: Vec<Affinity>,
@@ -186,6 +190,14 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Share of interest in a facet (0 when absent).
+    pub fn facet_score(&self, facet: &str) -> f64 {
+        self.facet_affinities
+            .iter()
+            .find(|a| a.key == facet)
+            .map_or(0.0, |a| a.score)
+    }
+
     /// Affinity score of a tag (0 when absent).
     pub fn tag_score(&self, tag: &str) -> f64 {
         self.tag_affinities
@@ -276,12 +288,12 @@ pub fn profile(
         t_x: 0.0,
         t: days_ago(first_seen),
     });
-    let score = model.score(point.x, point.t_x, point.t, HORIZON_DAYS);
+    let score = model.score(point.x, point.t_x, point.t, config.churn_horizon_days);
     let churn = Churn {
         p_alive: round3(score.p_alive),
         churn_risk: round3(score.churn_risk),
         expected_purchases: round3(score.expected_purchases),
-        horizon_days: HORIZON_DAYS,
+        horizon_days: config.churn_horizon_days,
         model: model.source.clone(),
     };
 
@@ -295,6 +307,7 @@ pub fn profile(
         lifecycle,
         rfm,
         category_affinities,
+        facet_affinities: acc.top_facets(16),
         tag_affinities,
         attribute_affinities,
         observed: Observed { gender, size },

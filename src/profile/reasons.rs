@@ -27,6 +27,16 @@ pub(super) fn reasons(p: &Profile, config: &CampaignConfig) -> Vec<String> {
         )),
         _ => {}
     }
+    // What they engage with, in the catalog's words: the strongest facet of what the products
+    // are for (focus, activity) and of what they are (product, role).
+    for prefixes in [&["focus:", "activity:"][..], &["product:", "role:"][..]] {
+        if let Some(a) = prefixes
+            .iter()
+            .find_map(|x| p.facet_affinities.iter().find(|a| a.key.starts_with(x)))
+        {
+            out.push(format!("engages with {}", a.describe()));
+        }
+    }
     if let Some(tag) = p.tag_affinities.first() {
         let e = &tag.evidence;
         out.push(format!(

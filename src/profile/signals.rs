@@ -37,6 +37,50 @@ pub struct Affinity {
     pub score: f64,
     /// Supporting events.
     pub evidence: Evidence,
+    /// For facets: the words in the products they engaged with that gave the facet, most
+    /// frequent first (`["yoga", "buttery-soft"]`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub words: Vec<String>,
+    /// For facets: what it means in words (`"studio and low-impact"`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<String>", optional))]
+    pub label: String,
+}
+
+impl Affinity {
+    /// "studio and low-impact (72% of their interest: 6 views, 2 purchases; described as
+    /// yoga / buttery-soft)": the facet and its evidence in a marketer's words.
+    pub fn describe(&self) -> String {
+        let e = &self.evidence;
+        let counts: Vec<String> = [
+            (e.views, "view"),
+            (e.carts, "cart add"),
+            (e.wishlists, "wishlist add"),
+            (e.purchases, "purchase"),
+            (e.clicks, "email click"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+        let name = if self.label.is_empty() {
+            &self.key
+        } else {
+            &self.label
+        };
+        let mut out = format!("{name} ({:.0}% of their interest", self.score * 100.0);
+        if !counts.is_empty() {
+            out.push_str(": ");
+            out.push_str(&counts.join(", "));
+        }
+        if !self.words.is_empty() {
+            out.push_str("; described as ");
+            out.push_str(&self.words.join(" / "));
+        }
+        out.push(')');
+        out
+    }
 }
 
 /// Signal strength by event kind: a purchase says more than a view.
@@ -174,6 +218,8 @@ pub(super) struct Accumulator<'a> {
     genders: Vec<(&'a str, u32)>,
     sizes: Vec<(&'a str, u32)>,
     unknown_products: u32,
+    /// Distinct products they engaged with, in first-seen order (facet evidence words).
+    touched: Vec<usize>,
 }
 
 fn count<'a>(tally: &mut Vec<(&'a str, u32)>, key: &'a str) {
@@ -205,6 +251,7 @@ impl<'a> Accumulator<'a> {
             genders: Vec::new(),
             sizes: Vec::new(),
             unknown_products: 0,
+            touched: Vec::new(),
         }
     }
 
@@ -232,6 +279,9 @@ impl<'a> Accumulator<'a> {
             if let Some(acc) = self.features.get_mut(id as usize) {
                 acc.add(slot, w);
             }
+        }
+        if base > 0.0 && self.touched.len() < 200 && !self.touched.contains(&index) {
+            self.touched.push(index);
         }
         let flags = self.catalog.flags(index);
         if flags.new_collection {
@@ -344,6 +394,76 @@ impl<'a> Accumulator<'a> {
         }
     }
 
+    /// Top facets by their share of all product interest (a facet of every product they
+    /// touched reads 1), with the words that gave them. Price states (`offer:*`, `tier:*`)
+    /// are not interests.
+    pub fn top_facets(&self, n: usize) -> Vec<Affinity> {
+        let vocab = self.catalog.vocab();
+        let mut facets: Vec<(u32, &Acc)> = self
+            .features
+            .iter()
+            .enumerate()
+            .filter(|(id, acc)| {
+                let id = *id as u32;
+                acc.weight > 1e-9
+                    && vocab.kind(id) == Some(FeatureKind::Facet)
+                    && !vocab.name(id).starts_with("offer:")
+                    && !vocab.name(id).starts_with("tier:")
+            })
+            .map(|(id, acc)| (id as u32, acc))
+            .collect();
+        facets.sort_by(|a, b| {
+            b.1.weight
+                .total_cmp(&a.1.weight)
+                .then_with(|| vocab.name(a.0).cmp(vocab.name(b.0)))
+        });
+        facets
+            .into_iter()
+            .take(n)
+            .map(|(id, acc)| {
+                let name = vocab.name(id);
+                Affinity {
+                    key: name.to_string(),
+                    score: if self.total > 1e-9 {
+                        round3((acc.weight / self.total).clamp(0.0, 1.0))
+                    } else {
+                        0.0
+                    },
+                    evidence: acc.evidence(),
+                    words: self.facet_words(name),
+                    label: self.catalog.facet_label(name).to_string(),
+                }
+            })
+            .collect()
+    }
+
+    /// The most frequent evidence words of a facet over the products they engaged with.
+    fn facet_words(&self, facet: &str) -> Vec<String> {
+        let mut tally: Vec<(&str, u32)> = Vec::new();
+        for &index in self.touched.iter().take(200) {
+            let Some(p) = self.catalog.product(index) else {
+                continue;
+            };
+            for f in p.facets.iter().filter(|f| f.id == facet) {
+                // A facet from a rule (`focus:studio` "from activity:yoga") shows the words of
+                // the facet it came from.
+                let source = match f.words.strip_prefix("from ") {
+                    Some(from) if f.source == "rule" => p.facets.iter().find(|x| x.id == from),
+                    _ => Some(f),
+                };
+                if let Some(f) = source.filter(|f| f.source != "lexicon" && f.words.len() <= 40) {
+                    count(&mut tally, f.words.as_str());
+                }
+            }
+        }
+        tally.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        tally
+            .into_iter()
+            .take(3)
+            .map(|(w, _)| w.to_string())
+            .collect()
+    }
+
     /// Top categories, tags and attributes (`color:*`, `size:*`).
     pub fn top_affinities(&self, n: usize) -> [Vec<Affinity>; 3] {
         let vocab = self.catalog.vocab();
@@ -440,6 +560,8 @@ fn top<'k>(items: impl Iterator<Item = (&'k str, &'k Acc)>, n: usize) -> Vec<Aff
                 0.0
             },
             evidence: acc.evidence(),
+            words: Vec::new(),
+            label: String::new(),
         })
         .collect()
 }

@@ -208,6 +208,44 @@ pub fn build_info() -> Result<JsValue, JsValue> {
     })
 }
 
+/// Reads a catalog feed (Merchant Center XML or TSV/CSV, Content API or Shopify JSON; text or
+/// bytes) into products for `new Personalizer({ catalog: products })`.
+#[wasm_bindgen(js_name = parseCatalog, unchecked_return_type = "FeedLoad")]
+pub fn parse_catalog(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] feed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FeedOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    use crate::input::feeds::{self, FeedOptions, MAX_FEED_BYTES};
+    let options: FeedOptions = optional_from_js("$.options", options)?;
+    // Refused before the copy into wasm memory (a UTF-16 unit is at least one UTF-8 byte).
+    let too_large = |len: usize| {
+        js_error(Error::from(InputError::TooLarge {
+            path: "feed".into(),
+            message: format!(
+                "the feed is at least {len} bytes; the limit is {MAX_FEED_BYTES} (64 MiB)"
+            ),
+        }))
+    };
+    let load = if let Some(text) = feed.dyn_ref::<js_sys::JsString>() {
+        let len = text.length() as usize;
+        if len > MAX_FEED_BYTES {
+            return Err(too_large(len));
+        }
+        feeds::parse_feed(&text.as_string().unwrap_or_default(), &options)
+    } else if let Some(bytes) = feed.dyn_ref::<js_sys::Uint8Array>() {
+        let len = bytes.length() as usize;
+        if len > MAX_FEED_BYTES {
+            return Err(too_large(len));
+        }
+        feeds::parse_feed_bytes(&bytes.to_vec(), &options)
+    } else {
+        return Err(js_error(
+            InputError::invalid("$.feed", "expected a string or a Uint8Array").into(),
+        ));
+    };
+    to_js(&load.map_err(|e| js_error(e.into()))?)
+}
+
 /// The personalization engine: build once per catalog and campaign, call per recipient.
 #[wasm_bindgen]
 pub struct Personalizer {
@@ -236,6 +274,21 @@ impl Personalizer {
     #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
     pub fn warnings(&self) -> Result<JsValue, JsValue> {
         to_js(&self.engine.warnings())
+    }
+
+    /// Kinds of product this catalog's customers buy together (co-purchase lift), for
+    /// `new Personalizer({ ..., associations })`; offline, over a customer base.
+    #[wasm_bindgen(js_name = computeAssociations, unchecked_return_type = "Record<string, Record<string, number>>")]
+    pub fn compute_associations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let customers: Vec<Customer> = from_js("$.customers", customers)?;
+        let options: crate::FitOptions = optional_from_js("$.options", options)?;
+        let associations =
+            crate::compute_associations(customers, self.engine.catalog(), &options, host_now());
+        to_js(&associations.map_err(js_error)?)
     }
 
     /// The customer's behavioural profile.

@@ -29,6 +29,10 @@ angles?: Array<Angle>,
  */
 popularity?: { [key in string]: number }, 
 /**
+ * Kinds of product bought together, from `computeAssociations` (none when absent).
+ */
+associations?: { [key in string]: { [key in string]: number } }, 
+/**
  * Bandit posteriors for every call (a call's `options.bandit` overrides them).
  */
 bandit?: BanditState, };
@@ -141,7 +145,8 @@ draws: Array<[string, number]>, };
  */
 export type DecideWeights = { 
 /**
- * Tag affinity match (default 0.6).
+ * Facet affinity match: the share of their interest in each facet the product has (what
+ * a product is, `product:*`/`role:*`, counts half; default 0.6). The name is historical.
  */
 tags?: number, 
 /**
@@ -192,6 +197,11 @@ lowStock?: number,
  * Penalty for categories they already own plenty of (default 0.3).
  */
 diversity?: number, 
+/**
+ * Kinds of product the customer base buys with theirs, × ln(lift) (default 0.6; needs
+ * `associations`).
+ */
+complements?: number, 
 /**
  * Weight of an angle's product preferences in the joint choice (default 0.4).
  */
@@ -472,9 +482,110 @@ currency?: string,
  */
 cost_of_goods_sold?: Money, 
 /**
- * Free tags: `studio`, `low-impact`, `matching-set`, `new-collection`, `everyday`, `entry`...
+ * The store's own tags (Shopify `tags`, or any free words); one more facet source.
  */
-tags?: Array<string>, };
+tags?: Array<string>, 
+/**
+ * Shopify's standard product taxonomy category (a path or a `gid://shopify/TaxonomyCategory/..`).
+ */
+taxonomy_category?: string, 
+/**
+ * Merchant Center `custom_label_0` .. `custom_label_4`: the brand's own groupings.
+ */
+custom_label_0?: string, 
+/**
+ * `custom_label_1`.
+ */
+custom_label_1?: string, 
+/**
+ * `custom_label_2`.
+ */
+custom_label_2?: string, 
+/**
+ * `custom_label_3`.
+ */
+custom_label_3?: string, 
+/**
+ * `custom_label_4`.
+ */
+custom_label_4?: string, 
+/**
+ * Fabric (`"recycled nylon/elastane"`).
+ */
+material?: string, 
+/**
+ * Pattern (`"ribbed"`, `"camo"`).
+ */
+pattern?: string, 
+/**
+ * `newborn` .. `adult`.
+ */
+age_group?: string, 
+/**
+ * Merchant Center `product_highlight` lines.
+ */
+product_highlight?: Array<string>, 
+/**
+ * Merchant Center `product_detail` entries (section, attribute, value).
+ */
+product_detail?: Array<ProductDetail>, };
+
+/**
+ * One Merchant Center `product_detail`: `{ section_name, attribute_name, attribute_value }`.
+ */
+export type ProductDetail = { 
+/**
+ * Section heading (`"General"`).
+ */
+section_name?: string, 
+/**
+ * Attribute name (`"Fabric feel"`).
+ */
+attribute_name: string, 
+/**
+ * Attribute value (`"brushed, buttery-soft"`).
+ */
+attribute_value: string, };
+
+/**
+ * How to read a feed.
+ */
+export type FeedOptions = { 
+/**
+ * The format; detected when absent.
+ */
+format?: FeedFormat, 
+/**
+ * The shop's base URL (`https://shop.example` or `shop.example`), for Shopify product
+ * links: `{shopUrl}/products/{handle}?variant={id}`.
+ */
+shopUrl?: string, 
+/**
+ * ISO 4217 code for prices that carry none (Shopify prices never do).
+ */
+currency?: string, };
+
+/**
+ * The format of a catalog feed.
+ */
+export type FeedFormat = "auto" | "merchantXml" | "delimited" | "contentApi" | "shopify" | "json";
+
+/**
+ * A feed read into catalog products.
+ */
+export type FeedLoad = { 
+/**
+ * The products, in feed order: `new Personalizer({ catalog: products })`.
+ */
+products: Array<CatalogProduct>, 
+/**
+ * The format read (the detected one when `Auto` was asked).
+ */
+format: FeedFormat, 
+/**
+ * What was not used or was repaired: each unknown column, element or field once.
+ */
+warnings: Array<string>, };
 
 /**
  * One campaign's settings, camelCase in JSON.
@@ -513,6 +624,15 @@ lifecycle?: LifecycleThresholds,
  */
 halfLifeDays?: number, 
 /**
+ * Horizon of `churnRisk` and `expectedPurchases` in days: the CRM's window (default 90).
+ */
+churnHorizonDays?: number, 
+/**
+ * A brand's lexicon: facets and words that extend (or with `replace`, replace) the
+ * default apparel lexicon in `templates/lexicon.json`.
+ */
+lexicon?: LexiconSpec, 
+/**
  * Products from the same item group bought within this many days are not shown (default 90).
  */
 recentlyBoughtDays?: number, 
@@ -544,6 +664,53 @@ holdout?: HoldoutConfig,
  * Bandit exploration.
  */
 bandit?: BanditConfig, };
+
+/**
+ * A lexicon as JSON: facet id -> definition.
+ */
+export type LexiconSpec = { 
+/**
+ * Free text about the lexicon.
+ */
+about: string, 
+/**
+ * Facet id (`dimension:value`) -> definition.
+ */
+facets: { [key in string]: FacetDef }, 
+/**
+ * With `true`, this lexicon replaces the default instead of extending it.
+ */
+replace: boolean, };
+
+/**
+ * One facet's definition.
+ */
+export type FacetDef = { 
+/**
+ * Words a marketer reads (`"leggings"`, `"soft"`).
+ */
+label: string, 
+/**
+ * Shopify taxonomy category ids (`aa-1-1-1-2`) whose names, in every language, mean it.
+ */
+taxonomy: Array<string>, 
+/**
+ * Facets that follow from this one (`product:leggings` -> `role:bottom`).
+ */
+implies: Array<string>, 
+/**
+ * Terms per language matched in name-like fields only (category paths, title, tags, labels).
+ */
+names: { [key in string]: Array<string> }, 
+/**
+ * Terms per language matched anywhere, descriptions and highlights included.
+ */
+words: { [key in string]: Array<string> }, 
+/**
+ * Names that say what a product is only when no field says it more specifically
+ * (`pant`: often a legging; UK `vest`: a tank top).
+ */
+weak: { [key in string]: Array<string> }, };
 
 /**
  * The brand behind the email.
@@ -655,11 +822,13 @@ atRiskDays?: number,
 lapsedDays?: number, };
 
 /**
- * Model parameters: purchase rate ~ Gamma(r, alpha), dropout probability ~ Beta(a, b).
+ * Model parameters: purchase rate ~ Gamma(r, alpha); dropout probability ~ Beta(a, b) for
+ * `bg_nbd` and `mbg_nbd`, dropout rate ~ Gamma(s, beta) for `pareto_nbd`. Each variant needs its
+ * own pair and ignores the other.
  */
 export type ChurnModel = { 
 /**
- * BG/NBD or MBG/NBD (default MBG/NBD).
+ * `bg_nbd`, `mbg_nbd` (default) or `pareto_nbd`.
  */
 variant?: ChurnVariant, 
 /**
@@ -671,13 +840,21 @@ r: number,
  */
 alpha: number, 
 /**
- * Beta parameter of the dropout probability.
+ * Beta parameter of the dropout probability (`bg_nbd`, `mbg_nbd`).
  */
-a: number, 
+a?: number, 
 /**
- * Beta parameter of the dropout probability.
+ * Beta parameter of the dropout probability (`bg_nbd`, `mbg_nbd`).
  */
-b: number, 
+b?: number, 
+/**
+ * Gamma shape of the dropout rate (`pareto_nbd`).
+ */
+s?: number, 
+/**
+ * Gamma scale of the dropout rate, in days (`pareto_nbd`).
+ */
+beta?: number, 
 /**
  * Where the parameters came from (`prior` or `fitted`).
  */
@@ -686,7 +863,7 @@ source?: string, };
 /**
  * Which member of the family.
  */
-export type ChurnVariant = "bg_nbd" | "mbg_nbd";
+export type ChurnVariant = "bg_nbd" | "mbg_nbd" | "pareto_nbd";
 
 /**
  * Options of a fit (camelCase in JSON).
@@ -712,7 +889,12 @@ penalizer?: number,
 /**
  * Half-life in days of popularity evidence (default 30).
  */
-halfLifeDays?: number, };
+halfLifeDays?: number, 
+/**
+ * Least number of customers who bought both kinds of product for an association to count
+ * (default 5).
+ */
+minSupport?: number, };
 
 /**
  * A fitted model with its diagnostics.
@@ -931,7 +1113,13 @@ rfm: Rfm,
  */
 categoryAffinities: Array<Affinity>, 
 /**
- * Top product tags by decayed, signal-weighted interest.
+ * Top facets (what the products they engage with are, are for and feel like), each as
+ * the share of all their product interest that went to products with it, with the words
+ * the catalog used.
+ */
+facetAffinities: Array<Affinity>, 
+/**
+ * Top store tags (the brand's own words) by decayed, signal-weighted interest.
  */
 tagAffinities: Array<Affinity>, 
 /**
@@ -1097,7 +1285,7 @@ gender: string | null,
 size: string | null, };
 
 /**
- * Churn scores over [`HORIZON_DAYS`].
+ * Churn scores over the campaign's horizon (`churnHorizonDays`, default [`HORIZON_DAYS`]).
  */
 export type Churn = { 
 /**
@@ -1211,7 +1399,16 @@ score: number,
 /**
  * Supporting events.
  */
-evidence: Evidence, };
+evidence: Evidence, 
+/**
+ * For facets: the words in the products they engaged with that gave the facet, most
+ * frequent first (`["yoga", "buttery-soft"]`).
+ */
+words?: Array<string>, 
+/**
+ * For facets: what it means in words (`"studio and low-impact"`).
+ */
+label?: string, };
 
 /**
  * How many events of each kind support an affinity.

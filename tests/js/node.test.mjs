@@ -158,3 +158,57 @@ test("undefined variables render empty as in Shopify, or fail in strict mode", (
   const engine = new Personalizer({ catalog, campaign, templates: { subject: "{{ customer.attributes.loyalty_tier | default: 'Member' }}: {{ copy.subject }}" } });
   assert.match(engine.render(customers[0], options).subject, /^Member: /);
 });
+
+import { parseCatalog } from "mailfit";
+
+test("parseCatalog reads feeds (text or bytes) into a catalog the engine takes", () => {
+  // The sample catalog as a Merchant Center TSV (BOM, CRLF, quoted fields).
+  const columns = ["id", "item group id", "title", "description", "link", "image link", "price", "sale price", "availability", "stock", "product type", "google product category", "color", "size", "gender", "tags"];
+  const cell = (value) => (value === undefined ? "" : `"${String(Array.isArray(value) ? value.join(", ") : value).replaceAll('"', '""')}"`);
+  const rows = catalog.map((p) => columns.map((c) => cell(p[c.replaceAll(" ", "_")])).join("\t"));
+  const tsv = "\ufeff" + [columns.join("\t"), ...rows].join("\r\n") + "\r\n";
+
+  const fromText = parseCatalog(tsv);
+  assert.equal(fromText.format, "delimited");
+  assert.equal(fromText.products.length, catalog.length);
+  assert.deepEqual(fromText.warnings, []);
+  assert.equal(fromText.products[0].sale_price, undefined, "absent fields are left out");
+  assert.deepEqual(parseCatalog(new TextEncoder().encode(tsv)), fromText);
+
+  // Built from the feed, the engine writes the same emails as from the JSON catalog.
+  const fromFeed = new Personalizer({ catalog: fromText.products, campaign });
+  for (const customer of customers.slice(0, 5)) {
+    assert.equal(fromFeed.render(customer, options).html, engine.render(customer, options).html, customer.id);
+  }
+
+  const shopify = parseCatalog(JSON.stringify({ products: [{
+    id: 7001, title: "Flow Legging", handle: "flow-legging", body_html: "<p>Soft.</p>", tags: "studio, yoga",
+    options: [{ name: "Farbe", values: ["Schwarz"] }, { name: "Größe", values: ["S"] }],
+    variants: [{ id: 41, option1: "Schwarz", option2: "S", price: "49.00", compare_at_price: "68.00", available: true }],
+    images: [{ id: 1, src: "https://cdn.shopify.example/flow.jpg", variant_ids: [41] }],
+  }] }), { shopUrl: "shop.example", currency: "EUR" });
+  assert.equal(shopify.format, "shopify");
+  assert.deepEqual(shopify.products[0], {
+    id: "41", title: "Flow Legging", description: "<p>Soft.</p>",
+    link: "https://shop.example/products/flow-legging?variant=41", image_link: "https://cdn.shopify.example/flow.jpg",
+    price: "68.00 EUR", sale_price: "49.00 EUR", availability: "in_stock", item_group_id: "7001",
+    color: "Schwarz", size: "S", tags: ["studio", "yoga"],
+  });
+  assert.ok(new Personalizer({ catalog: shopify.products }).warnings);
+
+  const cases = [
+    [() => parseCatalog("id\ttitle\tprice\nA\tAlpha\t1 USD\nB\tBeta\tcheap\n"), "INVALID_INPUT", "feed:3:price"],
+    [() => parseCatalog("<rss><channel><item><g:id>A</g:id></channel></rss>"), "INVALID_INPUT", "feed:item[0]:1:35"],
+    [() => parseCatalog('{ "products": [{ "id": 1, "title": "A", "variants": [{ "id": 2, "price": "x" }] }] }'), "INVALID_INPUT", "$.products[0].variants[0].price"],
+    [() => parseCatalog("id,title,price\nA,Alpha,1\n", { format: "bogus" }), "INVALID_INPUT", "$.options.format"],
+    [() => parseCatalog(42), "INVALID_INPUT", "$.feed"],
+  ];
+  for (const [call, code, path] of cases) {
+    assert.throws(call, (e) => {
+      assert.ok(e instanceof Error, "an Error object");
+      assert.equal(e.code, code, e.message);
+      assert.equal(e.path, path, e.message);
+      return true;
+    });
+  }
+});

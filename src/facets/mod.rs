@@ -1,0 +1,477 @@
+//! Catalog understanding, built once per catalog: every product gets facets (what it is, what
+//! it is for, how it feels, its role in an outfit, its collection and price tier) from the
+//! fields real feeds carry, each facet with the field and words it came from.
+//!
+//! Input: the fields of a product as the feed sent them (no hand-made tags needed). Output:
+//! [`ProductFacet`]s, which the profile and the angles speak instead of any one brand's words.
+//! Invariants: deterministic; bounded work per product (fields are truncated, phrases are at
+//! most four words); a product of one exclusive dimension (`product:*`, `impact:*`) gets at
+//! most one value, from its most specific source.
+
+pub mod lexicon;
+pub mod text;
+
+pub use lexicon::{FacetDef, Lexicon, LexiconSpec, Scope};
+
+use serde::Serialize;
+
+use lexicon::Hit;
+use text::{path_levels, strip_html, words};
+
+/// One facet of a product, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductFacet {
+    /// Facet id, `dimension:value` (`activity:yoga`, `role:outer-layer`, `tier:entry`).
+    pub id: String,
+    /// The field it came from (`product_type`, `title`, `description`, `tags`, `price`, ...).
+    pub source: String,
+    /// The words that said so, or the rule (`"implied by product:leggings"`).
+    pub words: String,
+}
+
+/// The text fields of one product, as the feed sent them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProductText<'a> {
+    /// `product_type`.
+    pub product_type: Option<&'a str>,
+    /// Title.
+    pub title: &'a str,
+    /// Google category (a path; numeric ids carry no words here).
+    pub google_category: Option<&'a str>,
+    /// Shopify taxonomy category (a path or a gid).
+    pub taxonomy_category: Option<&'a str>,
+    /// Store tags.
+    pub tags: &'a [String],
+    /// Custom labels 0..4.
+    pub labels: [Option<&'a str>; 5],
+    /// Description, possibly HTML.
+    pub description: &'a str,
+    /// Highlights.
+    pub highlights: &'a [String],
+    /// Product details as `attribute: value`.
+    pub details: &'a [String],
+    /// Material.
+    pub material: Option<&'a str>,
+    /// Pattern.
+    pub pattern: Option<&'a str>,
+}
+
+/// Dimensions where a product has one value at most.
+fn exclusive(id: &str) -> bool {
+    id.starts_with("product:") || id.starts_with("impact:")
+}
+
+/// Facet hits of one field.
+struct FieldHits {
+    source: &'static str,
+    hits: Vec<Hit>,
+}
+
+/// Derives a product's own facets (catalog-wide ones, price tiers and sets across item groups,
+/// are added by [`catalog_facets`]).
+pub fn product_facets(p: &ProductText, lex: &Lexicon) -> Vec<ProductFacet> {
+    let mut fields: Vec<FieldHits> = Vec::new();
+    let names = |text: &str| lex.matches(&words(text), Scope::Names);
+    // Category paths: deepest level first, so `Women > Tops > Hoodies` says hoodie, not top.
+    let path_hits = |path: &str| -> Vec<Hit> {
+        path_levels(path)
+            .iter()
+            .rev()
+            .flat_map(|level| names(level))
+            .collect()
+    };
+    if let Some(path) = p.product_type {
+        fields.push(FieldHits {
+            source: "product_type",
+            hits: path_hits(path),
+        });
+    }
+    // Titles name the product last ("Polar Fleece Jacket"): the last hit of a dimension wins.
+    let mut title = names(p.title);
+    title.reverse();
+    fields.push(FieldHits {
+        source: "title",
+        hits: title,
+    });
+    let taxonomy = p.taxonomy_category.map(|t| {
+        lex.taxonomy_path(t)
+            .map_or_else(|| t.to_string(), str::to_string)
+    });
+    if let Some(path) = &taxonomy {
+        fields.push(FieldHits {
+            source: "taxonomy_category",
+            hits: path_hits(path),
+        });
+    }
+    if let Some(path) = p
+        .google_category
+        .filter(|g| !g.trim().chars().all(|c| c.is_ascii_digit()))
+    {
+        fields.push(FieldHits {
+            source: "google_product_category",
+            hits: path_hits(path),
+        });
+    }
+    let tag_hits = p
+        .tags
+        .iter()
+        .flat_map(|t| names(&t.replace(['_', '-'], " ")))
+        .collect();
+    fields.push(FieldHits {
+        source: "tags",
+        hits: tag_hits,
+    });
+    for (i, label) in p.labels.iter().enumerate() {
+        if let Some(label) = label {
+            const SOURCES: [&str; 5] = [
+                "custom_label_0",
+                "custom_label_1",
+                "custom_label_2",
+                "custom_label_3",
+                "custom_label_4",
+            ];
+            fields.push(FieldHits {
+                source: SOURCES.get(i).copied().unwrap_or("custom_label"),
+                hits: names(label),
+            });
+        }
+    }
+    let details = p.details.iter().flat_map(|d| names(d)).collect();
+    fields.push(FieldHits {
+        source: "product_detail",
+        hits: details,
+    });
+    let anywhere = |text: &str| lex.matches(&words(&strip_html(text)), Scope::Anywhere);
+    for (source, text) in [("material", p.material), ("pattern", p.pattern)] {
+        if let Some(text) = text {
+            fields.push(FieldHits {
+                source,
+                hits: anywhere(text),
+            });
+        }
+    }
+    let highlights = p.highlights.iter().flat_map(|h| anywhere(h)).collect();
+    fields.push(FieldHits {
+        source: "product_highlight",
+        hits: highlights,
+    });
+    fields.push(FieldHits {
+        source: "description",
+        hits: anywhere(p.description),
+    });
+
+    let mut out: Vec<ProductFacet> = Vec::new();
+    // Weak names (`pant`, UK `vest`) decide what a product is only in a second pass, when no
+    // field named it more specifically.
+    for weak_pass in [false, true] {
+        for field in &fields {
+            for hit in field.hits.iter().filter(|h| h.weak == weak_pass) {
+                let id = lex.id(hit.facet);
+                if id.starts_with("ignore:") || out.iter().any(|f| f.id == id) {
+                    continue;
+                }
+                // Exclusive dimensions keep their first (most specific) source; a description
+                // never decides what a product is ("pair it with our matching jacket").
+                if exclusive(id) {
+                    let dimension = id.split(':').next().unwrap_or("");
+                    if out
+                        .iter()
+                        .any(|f| f.id.split(':').next() == Some(dimension))
+                    {
+                        continue;
+                    }
+                }
+                out.push(ProductFacet {
+                    id: id.to_string(),
+                    source: field.source.to_string(),
+                    words: hit.words.clone(),
+                });
+            }
+        }
+    }
+    studio_pants_are_leggings(&mut out, &fields, lex);
+    add_implied(&mut out, lex);
+    add_focus(&mut out);
+    // A bundle of socks is not an outfit: sets are garments.
+    if has(&out, "role:set") && has(&out, "role:accessory") && !is_garment(&out) {
+        out.retain(|f| f.id != "role:set");
+    }
+    out
+}
+
+/// In activewear a stretch pant made for yoga or pilates is a legging (the "Align Pant"):
+/// a product named only by a weak `pant` becomes leggings when it is for the studio and its
+/// fabric stretches.
+fn studio_pants_are_leggings(out: &mut [ProductFacet], fields: &[FieldHits], lex: &Lexicon) {
+    let weak_pant = fields
+        .iter()
+        .flat_map(|f| &f.hits)
+        .any(|h| h.weak && lex.id(h.facet) == "product:joggers");
+    let studio = ["activity:yoga", "activity:pilates", "activity:studio"]
+        .iter()
+        .any(|id| has(out, id));
+    let Some(product) = out.iter_mut().find(|f| f.id == "product:joggers") else {
+        return;
+    };
+    if weak_pant && studio && product.source != "rule" {
+        let named_weakly = fields
+            .iter()
+            .flat_map(|f| &f.hits)
+            .any(|h| h.weak && h.words == product.words);
+        if named_weakly && out.iter().any(|f| f.id == "feel:stretch") {
+            if let Some(product) = out.iter_mut().find(|f| f.id == "product:joggers") {
+                product.id = "product:leggings".into();
+                product.words = format!("{} for the studio, in stretch fabric", product.words);
+            }
+        }
+    }
+}
+
+fn has(facets: &[ProductFacet], id: &str) -> bool {
+    facets.iter().any(|f| f.id == id)
+}
+
+fn is_garment(facets: &[ProductFacet]) -> bool {
+    ["role:top", "role:bottom"].iter().any(|r| has(facets, r))
+}
+
+fn add_implied(out: &mut Vec<ProductFacet>, lex: &Lexicon) {
+    let mut at = 0;
+    // Breadth-first over implications; each facet is added once, so this ends.
+    while at < out.len() {
+        let Some(id) = out.get(at).map(|f| f.id.clone()) else {
+            break;
+        };
+        if let Some(facet) = lex.find(&id) {
+            for &implied in lex.implied(facet) {
+                let target = lex.id(implied);
+                if !has(out, target) {
+                    out.push(ProductFacet {
+                        id: target.to_string(),
+                        source: "lexicon".into(),
+                        words: format!("implied by {id}"),
+                    });
+                }
+            }
+        }
+        at += 1;
+    }
+}
+
+/// What the product is for: studio (yoga, pilates, low impact), performance (running,
+/// training, high impact), everyday (lounge, or casual basics not made for the studio).
+fn add_focus(out: &mut Vec<ProductFacet>) {
+    let first = |ids: &[&str]| {
+        ids.iter()
+            .find(|id| has(out, id))
+            .map(|id| (*id).to_string())
+    };
+    let studio = first(&[
+        "activity:yoga",
+        "activity:pilates",
+        "activity:studio",
+        "impact:low",
+    ]);
+    let performance = first(&[
+        "activity:running",
+        "activity:training",
+        "activity:outdoor",
+        "impact:high",
+    ]);
+    // Casual basics are everyday pieces whatever sport their copy names (a running tee is
+    // still a tee), but not when made for the studio, which has its own angle.
+    // A set piece is bought for the look, not as a basic: it is no everyday piece.
+    let set_piece = has(out, "role:set");
+    let everyday = first(&["activity:lounge"])
+        .filter(|_| !set_piece)
+        .or_else(|| {
+            if studio.is_some() || set_piece {
+                return None;
+            }
+            first(&[
+                "product:tee",
+                "product:joggers",
+                "product:hoodie",
+                "product:shorts",
+                "product:jacket",
+            ])
+        });
+    for (focus, from) in [
+        ("focus:studio", studio),
+        ("focus:performance", performance),
+        ("focus:everyday", everyday),
+    ] {
+        if let Some(from) = from {
+            out.push(ProductFacet {
+                id: focus.into(),
+                source: "rule".into(),
+                words: format!("from {from}"),
+            });
+        }
+    }
+}
+
+/// Price points of the catalog, by item group.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PriceTiers {
+    /// 25th percentile of item groups' lowest effective price, minor units.
+    pub entry_max_minor: i64,
+    /// 75th percentile.
+    pub premium_min_minor: i64,
+}
+
+impl PriceTiers {
+    /// Quantiles over one price per item group (variants do not weigh a style more).
+    pub fn from_group_prices(mut prices: Vec<i64>) -> Self {
+        prices.sort_unstable();
+        let at = |q: f64| {
+            let i = ((prices.len().saturating_sub(1)) as f64 * q).round() as usize;
+            prices.get(i).copied().unwrap_or(0)
+        };
+        PriceTiers {
+            entry_max_minor: at(0.25),
+            premium_min_minor: at(0.75),
+        }
+    }
+
+    /// The tier facet of a price, and an accessory is always an entry point.
+    pub fn facet(&self, price_minor: i64, accessory: bool) -> ProductFacet {
+        let (id, words) = if accessory {
+            ("tier:entry", "an accessory".to_string())
+        } else if price_minor <= self.entry_max_minor {
+            (
+                "tier:entry",
+                format!(
+                    "in the lowest quarter of this catalog's prices (<= {})",
+                    self.entry_max_minor
+                ),
+            )
+        } else if price_minor >= self.premium_min_minor {
+            (
+                "tier:premium",
+                format!(
+                    "in the highest quarter of this catalog's prices (>= {})",
+                    self.premium_min_minor
+                ),
+            )
+        } else {
+            ("tier:mid", "between the catalog's quartiles".to_string())
+        };
+        ProductFacet {
+            id: id.into(),
+            source: "price".into(),
+            words,
+        }
+    }
+}
+
+/// Adds catalog-wide facets: price tiers, sale, and set pieces across item groups (a group
+/// that holds both a top and a bottom is sold as a set) and name stems (pieces that share a
+/// name with a set piece and complete it).
+pub fn catalog_facets(
+    facets: &mut [Vec<ProductFacet>],
+    groups: &[u32],
+    titles: &[&str],
+    prices: &[(i64, bool)],
+    tiers: &PriceTiers,
+    lex: &Lexicon,
+) {
+    let group_count = groups.iter().copied().max().map_or(0, |g| g as usize + 1);
+    let mut group_roles = vec![(false, false); group_count];
+    for (f, &g) in facets.iter().zip(groups) {
+        if let Some(roles) = group_roles.get_mut(g as usize) {
+            roles.0 |= has(f, "role:top");
+            roles.1 |= has(f, "role:bottom") && !has(f, "product:onepiece");
+        }
+    }
+    // Name stems of explicit set pieces (`airlift` of "Airlift Bra").
+    let stems: Vec<Option<String>> = titles.iter().map(|t| stem(t, lex)).collect();
+    // Only pieces whose copy presents them as matching ("the matching bra") pass it on; a
+    // bundle ("Aura Set: Bra + Leggings") does not make every Aura piece a set piece.
+    let set_stems: Vec<&str> = facets
+        .iter()
+        .zip(&stems)
+        .filter(|(f, _)| {
+            f.iter().any(|x| {
+                x.id == "role:set"
+                    && matches!(
+                        x.source.as_str(),
+                        "description" | "product_highlight" | "product_detail"
+                    )
+            })
+        })
+        .filter_map(|(_, s)| s.as_deref())
+        .collect();
+    let mut set_stems = set_stems
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    set_stems.sort_unstable();
+    set_stems.dedup();
+    for (i, f) in facets.iter_mut().enumerate() {
+        let group = groups.get(i).and_then(|&g| group_roles.get(g as usize));
+        if !has(f, "role:set") && is_garment(f) {
+            if group.is_some_and(|(top, bottom)| *top && *bottom) {
+                f.retain(|x| x.id != "focus:everyday");
+                f.push(ProductFacet {
+                    id: "role:set".into(),
+                    source: "item_group_id".into(),
+                    words: "its item group holds a top and a bottom".into(),
+                });
+            } else if let Some(s) = stems.get(i).and_then(Option::as_deref) {
+                if set_stems.binary_search_by(|x| x.as_str().cmp(s)).is_ok() {
+                    f.retain(|x| x.id != "focus:everyday");
+                    f.push(ProductFacet {
+                        id: "role:set".into(),
+                        source: "title".into(),
+                        words: format!("shares the name `{s}` with a set piece"),
+                    });
+                }
+            }
+        }
+        let (price, on_sale) = prices.get(i).copied().unwrap_or((0, false));
+        // A tier the brand names itself (an `entry` tag) stands; otherwise the price says.
+        if !f.iter().any(|x| x.id.starts_with("tier:")) {
+            f.push(tiers.facet(price, has(f, "role:accessory")));
+        }
+        if on_sale {
+            f.push(ProductFacet {
+                id: "offer:sale".into(),
+                source: "sale_price".into(),
+                words: "sale price below the regular price".into(),
+            });
+        }
+    }
+}
+
+/// A title's collection name: its words before any colour suffix (` - Black`) that name no
+/// facet and are no number (`Cloud Rib` of "Cloud Rib Bra - Black", `Welle` of
+/// "NEU: Rippen-Bra Welle – Schwarz"), when at least four letters remain.
+fn stem(title: &str, lex: &Lexicon) -> Option<String> {
+    const GENERIC: [&str; 11] = [
+        "the", "women's", "womens", "men's", "mens", "ladies", "damen", "herren", "femme", "homme",
+        "unisex",
+    ];
+    let name = title
+        .split([' ', '\u{a0}'])
+        .take_while(|w| !matches!(*w, "-" | "–" | "—" | "|"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let kept: Vec<String> = words(&name)
+        .into_iter()
+        .filter(|w| {
+            !GENERIC.contains(&w.as_str())
+                && w.chars().all(char::is_alphabetic)
+                && lex
+                    .matches(std::slice::from_ref(w), Scope::Names)
+                    .is_empty()
+        })
+        .collect();
+    let stem = kept.join(" ");
+    (stem.chars().count() >= 4).then_some(stem)
+}
+
+#[cfg(test)]
+mod tests;
