@@ -5,7 +5,9 @@
 //! - decide: a sample customer's decision over a 2,072-product catalog (the sample catalog
 //!   repeated 14 times as distinct products; the budget: well under 30 µs);
 //! - render_only: template data -> the default email (the budget: well under 20 µs);
-//! - render: a sample customer through the whole pipeline (profile, decide, copy, render).
+//! - render: a sample customer through the whole pipeline (profile, decide, copy, render);
+//! - feed: a brand's Merchant Center feed (tests/catalogs/summit, 1,059 items, no tags): the
+//!   engine build with catalog understanding, and a studio customer's decision on it.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -156,5 +158,45 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(pipeline, benches);
+/// The generated US brand's feed and its first studio customer.
+fn feed_benches(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/catalogs/summit");
+    let feed = std::fs::read_to_string(format!("{dir}/feed.xml")).unwrap();
+    let products = mailfit::input::parse_feed(&feed, &Default::default())
+        .unwrap()
+        .products;
+    let build = || {
+        Personalizer::new(PersonalizerInit {
+            catalog: products.clone(),
+            ..PersonalizerInit::default()
+        })
+        .unwrap()
+    };
+    c.bench_function("feed/engine_build_1059_items", |b| b.iter(build));
+    let engine = build();
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/truth.json")).unwrap())
+            .unwrap();
+    let customers: Vec<Customer> =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/customers.json")).unwrap())
+            .unwrap();
+    let studio = customers
+        .iter()
+        .find(|c| truth["customers"][&c.id] == "studio")
+        .unwrap();
+    let profile = engine.profile(studio, NOW).unwrap();
+    let options = mailfit::CallOptions::for_send("bench");
+    c.bench_function("feed/decide_studio", |b| {
+        b.iter(|| {
+            engine
+                .decide_with_profile(black_box(studio), &profile, &options)
+                .unwrap()
+        })
+    });
+    c.bench_function("feed/profile_and_decide_studio", |b| {
+        b.iter(|| engine.decide(black_box(studio), NOW, &options).unwrap())
+    });
+}
+
+criterion_group!(pipeline, benches, feed_benches);
 criterion_main!(pipeline);

@@ -46,7 +46,9 @@ pub use engine::{
     CallOptions, Decided, Draft, Exploration, Personalized, Personalizer, PersonalizerInit,
 };
 pub use error::{Error, ErrorInfo};
-pub use learn::{Associations, FitOptions, compute_associations, compute_popularity, fit_churn_model};
+pub use learn::{
+    Associations, FitOptions, compute_associations, compute_popularity, fit_churn_model,
+};
 
 /// Version of this crate, for `buildInfo()`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -34,7 +34,8 @@ pub struct CampaignConfig {
     /// Lifecycle thresholds in days.
     #[cfg_attr(test, ts(as = "Option<LifecycleThresholds>", optional))]
     pub lifecycle: LifecycleThresholds,
-    /// Half-life in days of behavioural evidence (default 30).
+    /// Half-life in days of behavioural evidence (default 90: a re-engagement audience has
+    /// been away for months, and a shorter one lets last week's views outweigh what they bought).
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub half_life_days: f64,
     /// Horizon of `churnRisk` and `expectedPurchases` in days: the CRM's window (default 90).

@@ -91,8 +91,14 @@ impl Money {
         let (amount, currency) = match self {
             Money::Number(n) => (*n, None),
             Money::Text(text) => {
-                let mut parts = text.split_whitespace();
-                let amount = parts.next()?.replace(',', "").parse::<f64>().ok()?;
+                // Every spelling feeds use (`68,00 EUR`, `1.234,50`, `USD 68`, `€68`) reads as
+                // the Merchant Center form first: a decimal comma is never a thousands mark.
+                let canonical = match super::feeds::money(text, None) {
+                    Ok(Money::Text(t)) => t,
+                    _ => return None,
+                };
+                let mut parts = canonical.split_whitespace();
+                let amount = parts.next()?.parse::<f64>().ok()?;
                 (amount, parts.next().map(|c| c.to_ascii_uppercase()))
             }
         };
@@ -131,6 +137,14 @@ mod tests {
             Some((4950, Some("USD".into())))
         );
         assert_eq!(Money::Number(12.999).to_minor(), Some((1300, None)));
+        assert_eq!(
+            Money::Text("68,00 EUR".into()).to_minor(),
+            Some((6800, Some("EUR".into())))
+        );
+        assert_eq!(
+            Money::Text("1.234,50 EUR".into()).to_minor(),
+            Some((123_450, Some("EUR".into())))
+        );
         assert_eq!(Money::Text("abc".into()).to_minor(), None);
         assert_eq!(Money::Number(f64::INFINITY).to_minor(), None);
     }

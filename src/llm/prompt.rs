@@ -134,12 +134,21 @@ impl Brief {
                 idea: cut(&a.name, CATALOG_TEXT),
             })
             .collect();
+        // What they engage with in the catalog's words (facet labels: "studio and
+        // low-impact", "leggings"), then the store's own categories.
         let interests = profile
-            .category_affinities
+            .facet_affinities
             .iter()
-            .take(3)
-            .chain(profile.tag_affinities.iter().take(4))
-            .map(|a| cut(&a.key, 40))
+            .filter(|a| !a.key.starts_with("collection:"))
+            .take(4)
+            .map(|a| cut(if a.label.is_empty() { &a.key } else { &a.label }, 40))
+            .chain(
+                profile
+                    .category_affinities
+                    .iter()
+                    .take(2)
+                    .map(|a| cut(&a.key, 40)),
+            )
             .collect();
         Brief {
             locale: cut(locale, 16),
