@@ -189,13 +189,10 @@ impl Personalizer {
             warnings.push("the catalog is empty: emails will carry no product".into());
         }
         let model = match init.churn_model {
-            Some(m) if m.is_valid() => m,
-            Some(_) => {
-                return Err(InputError::invalid(
-                    "$.churnModel",
-                    "parameters must be positive finite numbers",
-                )
-                .into());
+            Some(m) => {
+                m.validate()
+                    .map_err(|e| InputError::invalid("$.churnModel", e.to_string()))?;
+                m
             }
             None => ChurnModel::prior(),
         };

@@ -20,7 +20,7 @@ use crate::profile::churn::{
 pub struct FitOptions {
     /// End of observation (ISO 8601 or Unix time); the host's clock when absent.
     pub now: Option<Timestamp>,
-    /// `mbg_nbd` (default) or `bg_nbd`.
+    /// `mbg_nbd` (default), `bg_nbd` or `pareto_nbd`.
     pub variant: Option<ChurnVariant>,
     /// Per-customer event limit, as in the campaign config (default 5,000).
     pub max_events: Option<usize>,
@@ -44,7 +44,7 @@ impl FitOptions {
     }
 }
 
-/// Fits MBG/NBD or BG/NBD parameters (in days) on customers' purchase histories.
+/// Fits MBG/NBD, BG/NBD or Pareto/NBD parameters (in days) on customers' purchase histories.
 ///
 /// Customers who never bought before `now` carry no information for these models and are
 /// left out; `FitReport::customers` says how many were used.

@@ -6,7 +6,6 @@
 use ts_rs::{Config, TS};
 
 use crate::FitOptions;
-use crate::facets::{FacetDef, LexiconSpec};
 use crate::config::{
     BanditConfig, Brand, CampaignConfig, DecideWeights, HoldoutConfig, LifecycleThresholds, Offer,
     OfferPolicy, Utm,
@@ -18,6 +17,7 @@ use crate::decide::{
     Scores,
 };
 use crate::engine::{CallOptions, Decided, Exploration, Personalized, PersonalizerInit};
+use crate::facets::{FacetDef, LexiconSpec};
 use crate::input::{
     Attributes, Customer, EventStats, FeedFormat, FeedLoad, FeedOptions, Money, ProductDetail,
     RawEvent, RawProduct, Timestamp,

@@ -304,7 +304,7 @@ fn the_penalizer_keeps_a_churn_free_base_from_a_boundary_fit() {
         "the synthetic base has no dropout: pure MLE runs to a boundary"
     );
     assert!(map.warnings.is_empty());
-    assert!(map.model.r < 100.0 && map.model.a > 0.01);
+    assert!(map.model.r < 100.0 && map.model.a.is_some_and(|a| a > 0.01));
     assert!(
         map.mean_log_likelihood <= mle.mean_log_likelihood + 1e-9,
         "the prior can only cost likelihood"

@@ -8,7 +8,7 @@ pub mod churn;
 mod reasons;
 mod signals;
 
-pub use churn::{ChurnModel, ChurnScore, ChurnVariant};
+pub use churn::{ChurnModel, ChurnScore, ChurnVariant, ModelError};
 pub use signals::{Affinity, Evidence};
 
 use serde::Serialize;

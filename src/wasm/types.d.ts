@@ -620,7 +620,8 @@ offerPolicy?: OfferPolicy,
  */
 lifecycle?: LifecycleThresholds, 
 /**
- * Half-life in days of behavioural evidence (default 30).
+ * Half-life in days of behavioural evidence (default 90: a re-engagement audience has
+ * been away for months, and a shorter one lets last week's views outweigh what they bought).
  */
 halfLifeDays?: number, 
 /**
@@ -874,7 +875,7 @@ export type FitOptions = {
  */
 now?: Timestamp, 
 /**
- * `mbg_nbd` (default) or `bg_nbd`.
+ * `mbg_nbd` (default), `bg_nbd` or `pareto_nbd`.
  */
 variant?: ChurnVariant, 
 /**

@@ -46,7 +46,13 @@ test("distinct behaviours get distinct angles, products and subjects", () => {
   assert.equal(dominant("trend"), "versatility-looks");
   assert.equal(dominant("casual"), "everyday-layering");
   assert.equal(dominant("browser"), "entry-value");
-  assert.equal(dominant("lapsed_vip"), "win-back");
+  // Lapsed big spenders with a clear pattern get their behaviour's angle; without product
+  // evidence (orders naming products the catalog no longer has) they get win-back.
+  const retired = customers
+    .filter((c) => c.attributes?.sample_persona === "lapsed_vip")
+    .map((c) => JSON.parse(JSON.stringify(c).replaceAll('"NB-', '"RETIRED-')));
+  const winBack = retired.filter((c) => engine.decide(c, options).decision.angle === "win-back").length;
+  assert.ok(winBack / retired.length >= 0.8, `win-back for ${winBack} of ${retired.length}`);
   const studio = byPersona.get("studio").products;
   const trend = byPersona.get("trend").products;
   const overlap = [...studio].filter((p) => trend.has(p)).length;
@@ -211,4 +217,14 @@ test("parseCatalog reads feeds (text or bytes) into a catalog the engine takes",
       return true;
     });
   }
+});
+
+test("computeAssociations learns kinds of product bought together, and the engine takes them", () => {
+  const associations = engine.computeAssociations(customers, { now: options.now });
+  const pairs = Object.entries(associations).flatMap(([a, to]) => Object.entries(to).map(([b, lift]) => [a, b, lift]));
+  assert.ok(pairs.length > 0, "the sample base has co-purchases");
+  assert.ok(pairs.every(([a, b, lift]) => a.startsWith("product:") && b.startsWith("product:") && lift > 1));
+  const withThem = new Personalizer({ catalog, campaign, associations });
+  assert.equal(typeof withThem.decide(customers[0], options).decision.angle, "string");
+  assert.throws(() => engine.computeAssociations("nope"), (e) => e.code === "INVALID_INPUT" && e.path === "$.customers");
 });
