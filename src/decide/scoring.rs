@@ -39,7 +39,8 @@ pub struct DecideIndex {
     by_popularity: Vec<u32>,
     /// Per feature id: (angle position, preference weight) of the angles that prefer it.
     feature_angles: Vec<Vec<(usize, f64)>>,
-    /// Per angle: the feature ids it prefers (positive weights) and their weights.
+    /// Per angle: the feature ids that define its pick (at least half its strongest
+    /// preference) and their weights.
     angle_features: Vec<Vec<(u32, f64)>>,
     /// Product facet name -> (facet id bought with it, ln lift capped at 1).
     associations: FnvMap<String, Vec<(u32, f64)>>,
@@ -107,6 +108,9 @@ impl DecideIndex {
         }
         index.angle_features = vec![Vec::new(); angles.len()];
         for (position, angle) in angles.iter().enumerate() {
+            // Candidates come from what defines the angle's pick (at least half its strongest
+            // preference: leggings for comfort, a set piece for looks), not every nice-to-have.
+            let strongest = angle.product_prefs.values().fold(0.0f64, |m, w| m.max(*w));
             for (key, weight) in &angle.product_prefs {
                 for kind in [FeatureKind::Facet, FeatureKind::Tag, FeatureKind::Category] {
                     let Some(id) = vocab.get(kind, key) else {
@@ -118,7 +122,7 @@ impl DecideIndex {
                     if let Some(list) = index
                         .angle_features
                         .get_mut(position)
-                        .filter(|_| *weight > 0.0)
+                        .filter(|_| *weight > 0.0 && *weight >= strongest / 2.0)
                     {
                         list.push((id, *weight));
                     }
@@ -390,8 +394,9 @@ impl<'a> Scorer<'a> {
         let mut groups: Vec<u32> = heap.into_iter().map(|Reverse(r)| r.1).collect();
         // Each leading angle adds the best groups among the products it prefers, read from
         // the posting lists of its preferred features only.
+        let mut boost = vec![0.0; coarse.len()];
         for &angle in angles {
-            groups.extend(self.angle_groups(angle, &coarse));
+            groups.extend(self.angle_groups(angle, &coarse, &mut boost));
         }
         groups.sort_unstable();
         groups.dedup();
@@ -477,36 +482,59 @@ impl<'a> Scorer<'a> {
     }
 
     /// The `PER_ANGLE` best item groups by coarse score plus the angle's preference, among
-    /// products carrying a feature the angle prefers.
-    fn angle_groups(&self, angle: usize, coarse: &[f64]) -> Vec<u32> {
+    /// products carrying a feature the angle prefers. `boost` is a zeroed scratch buffer of one
+    /// slot per product, left zeroed.
+    fn angle_groups(&self, angle: usize, coarse: &[f64], boost: &mut [f64]) -> Vec<u32> {
         let prefs = self
             .index
             .angle_features
             .get(angle)
             .map_or(&[][..], Vec::as_slice);
-        let mut boost: FnvMap<u32, f64> = FnvMap::default();
+        let mut touched: Vec<u32> = Vec::new();
         for &(feature, weight) in prefs {
             for &i in self.catalog.postings(feature) {
-                *boost.entry(i).or_default() += weight;
+                if let Some(slot) = boost.get_mut(i as usize) {
+                    if *slot == 0.0 {
+                        touched.push(i);
+                    }
+                    *slot += weight;
+                }
             }
         }
-        let mut best: FnvMap<u32, Ranked> = FnvMap::default();
-        for (&i, &b) in &boost {
-            let Some(&c) = coarse.get(i as usize).filter(|c| c.is_finite()) else {
-                continue;
-            };
-            let group = self.catalog.group(i as usize);
-            let value = c + self.weights.angle_prefs * b;
-            let entry = best
-                .entry(group)
-                .or_insert(Ranked(f64::NEG_INFINITY, group));
-            if value > entry.0 {
-                entry.0 = value;
-            }
+        let mut ranked: Vec<Ranked> = touched
+            .iter()
+            .filter_map(|&i| {
+                let b = boost.get_mut(i as usize).map_or(0.0, std::mem::take);
+                let c = coarse.get(i as usize).copied().filter(|c| c.is_finite())?;
+                Some(Ranked(c + self.weights.angle_prefs * b, i))
+            })
+            .collect();
+        // Variants of one group rank together: the best few dozen usually hold the best
+        // groups; the rest is sorted only when they do not.
+        let head = (PER_ANGLE * 8).min(ranked.len());
+        if head > 0 && head < ranked.len() {
+            ranked.select_nth_unstable_by(head - 1, |a, b| b.cmp(a));
         }
-        let mut ranked: Vec<Ranked> = best.into_values().collect();
-        ranked.sort_by(|a, b| b.cmp(a));
-        ranked.into_iter().take(PER_ANGLE).map(|r| r.1).collect()
+        let (first, rest) = ranked.split_at_mut(head);
+        first.sort_unstable_by(|a, b| b.cmp(a));
+        let mut groups: Vec<u32> = Vec::with_capacity(PER_ANGLE);
+        let take = |list: &[Ranked], groups: &mut Vec<u32>| {
+            for r in list {
+                let group = self.catalog.group(r.1 as usize);
+                if groups.len() == PER_ANGLE {
+                    return;
+                }
+                if !groups.contains(&group) {
+                    groups.push(group);
+                }
+            }
+        };
+        take(first, &mut groups);
+        if groups.len() < PER_ANGLE && !rest.is_empty() {
+            rest.sort_unstable_by(|a, b| b.cmp(a));
+            take(rest, &mut groups);
+        }
+        groups
     }
 
     /// The named parts of one product's score, for reasons (sums to [`Scorer::score`]).

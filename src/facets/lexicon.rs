@@ -82,6 +82,8 @@ pub struct Lexicon {
     compound_terms: Vec<(String, usize, Scope)>,
     /// Regional English terms: (British, phrase, facet, scope).
     regional: Vec<(bool, String, usize, Scope)>,
+    /// First word of each multi-word phrase -> the longest phrase it starts, in words.
+    phrase_starts: FnvMap<String, usize>,
     /// Taxonomy id -> English path of names from the root (for ids sent as gids).
     taxonomy_paths: FnvMap<String, String>,
 }
@@ -211,6 +213,10 @@ impl Lexicon {
             return;
         }
         let key = phrase.join(" ");
+        if let (Some(first), true) = (phrase.first(), phrase.len() > 1) {
+            let longest = self.phrase_starts.entry(first.clone()).or_insert(1);
+            *longest = (*longest).max(phrase.len());
+        }
         // Regional terms (`en-GB` vest: a top; `en-US` vest: a gilet) wait for the catalog's
         // dialect; American usage applies until a catalog reads as British.
         match lang {
@@ -236,11 +242,21 @@ impl Lexicon {
         let mut at = 0;
         while at < words.len() {
             let mut advanced = false;
-            for len in (1..=MAX_PHRASE.min(words.len() - at)).rev() {
+            // Only words that start a longer phrase are tried with the words after them.
+            let longest = words
+                .get(at)
+                .and_then(|w| self.phrase_starts.get(w.as_str()))
+                .copied()
+                .unwrap_or(1);
+            for len in (1..=longest.min(words.len() - at)).rev() {
                 let Some(slice) = words.get(at..at + len) else {
                     continue;
                 };
-                let key = slice.join(" ");
+                let key = if len == 1 {
+                    slice.first().cloned().unwrap_or_default()
+                } else {
+                    slice.join(" ")
+                };
                 let found = self.lookup(&key, scope);
                 if !found.is_empty() {
                     // A German compound also names its parts (`laufjacke`: running, jacket).

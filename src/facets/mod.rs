@@ -58,6 +58,34 @@ pub struct ProductText<'a> {
     pub pattern: Option<&'a str>,
 }
 
+impl ProductText<'_> {
+    /// Every field, separated, as one string: equal text, equal facets.
+    pub fn fingerprint(&self) -> String {
+        let mut key = String::with_capacity(self.title.len() + self.description.len() + 64);
+        let fields = [
+            self.product_type,
+            Some(self.title),
+            self.google_category,
+            self.taxonomy_category,
+        ]
+        .into_iter()
+        .chain(self.labels)
+        .chain([Some(self.description), self.material, self.pattern]);
+        for field in fields {
+            key.push_str(field.unwrap_or(""));
+            key.push('\u{1f}');
+        }
+        for list in [self.tags, self.highlights, self.details] {
+            for item in list {
+                key.push_str(item);
+                key.push('\u{1e}');
+            }
+            key.push('\u{1f}');
+        }
+        key
+    }
+}
+
 /// Dimensions where a product has one value at most.
 fn exclusive(id: &str) -> bool {
     id.starts_with("product:") || id.starts_with("impact:")

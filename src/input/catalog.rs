@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::values::Money;
+use super::vocab::FnvMap;
 use crate::error::InputError;
 use crate::facets::text::path_levels;
 use crate::facets::{Lexicon, ProductFacet, ProductText, product_facets};
@@ -273,6 +274,7 @@ impl RawProduct {
         path: &str,
         default_currency: &str,
         lexicon: &Lexicon,
+        cache: &mut FnvMap<String, Vec<ProductFacet>>,
     ) -> Result<Product, InputError> {
         let id = non_empty(self.id)
             .ok_or_else(|| InputError::invalid(format!("{path}.id"), "missing product id"))?;
@@ -303,28 +305,35 @@ impl RawProduct {
             .iter()
             .map(|d| format!("{}: {}", d.attribute_name, d.attribute_value))
             .collect();
-        let facets = product_facets(
-            &ProductText {
-                product_type: self.product_type.as_deref(),
-                title: &title,
-                google_category: self.google_product_category.as_deref(),
-                taxonomy_category: self.taxonomy_category.as_deref(),
-                tags: &self.tags,
-                labels: [
-                    self.custom_label_0.as_deref(),
-                    self.custom_label_1.as_deref(),
-                    self.custom_label_2.as_deref(),
-                    self.custom_label_3.as_deref(),
-                    self.custom_label_4.as_deref(),
-                ],
-                description: self.description.as_deref().unwrap_or(""),
-                highlights: &self.product_highlight,
-                details: &details,
-                material: self.material.as_deref(),
-                pattern: self.pattern.as_deref(),
-            },
-            lexicon,
-        );
+        let text = ProductText {
+            product_type: self.product_type.as_deref(),
+            title: &title,
+            google_category: self.google_product_category.as_deref(),
+            taxonomy_category: self.taxonomy_category.as_deref(),
+            tags: &self.tags,
+            labels: [
+                self.custom_label_0.as_deref(),
+                self.custom_label_1.as_deref(),
+                self.custom_label_2.as_deref(),
+                self.custom_label_3.as_deref(),
+                self.custom_label_4.as_deref(),
+            ],
+            description: self.description.as_deref().unwrap_or(""),
+            highlights: &self.product_highlight,
+            details: &details,
+            material: self.material.as_deref(),
+            pattern: self.pattern.as_deref(),
+        };
+        // Variants in other sizes repeat their text: understood once per distinct text.
+        let key = text.fingerprint();
+        let facets = match cache.get(&key) {
+            Some(facets) => facets.clone(),
+            None => {
+                let facets = product_facets(&text, lexicon);
+                cache.insert(key, facets.clone());
+                facets
+            }
+        };
         let tags: BTreeSet<String> = self
             .tags
             .iter()

@@ -68,6 +68,11 @@ pub struct Catalog {
     facet_labels: FnvMap<String, String>,
     /// Per feature id: the share of item groups carrying it (what browsing at random gives).
     base_rates: Vec<f64>,
+    /// Per product: (facet feature id, word id) of the words that gave each facet, a rule's
+    /// facet (`focus:studio`) showing its source's words.
+    facet_words: Vec<Vec<(u32, u32)>>,
+    /// Interned evidence words.
+    words: Vec<String>,
 }
 
 /// A catalog in British English: priced in pounds, or calling sleeveless jackets gilets and
@@ -158,9 +163,10 @@ impl Catalog {
         let lexicon = british.as_ref().unwrap_or(lexicon);
         let mut catalog = Catalog::default();
         let mut group_ids: FnvMap<String, u32> = FnvMap::default();
+        let mut understood = FnvMap::default();
         for (i, product) in raw.into_iter().enumerate() {
             let path = format!("$.catalog[{i}]");
-            let product = product.validate(&path, default_currency, lexicon)?;
+            let product = product.validate(&path, default_currency, lexicon, &mut understood)?;
             if catalog.by_id.insert(product.id.clone(), i).is_some() {
                 return Err(InputError::invalid(
                     format!("{path}.id"),
@@ -210,6 +216,7 @@ impl Catalog {
             catalog.features.push(features);
             catalog.flags.push(flags);
         }
+        catalog.intern_words();
         catalog.base_rates = vec![0.0; catalog.vocab.len()];
         if catalog.group_count > 0 {
             let mut seen = vec![false; catalog.group_count];
@@ -247,6 +254,46 @@ impl Catalog {
         prices.sort_unstable();
         catalog.median_price_minor = prices.get(prices.len() / 2).copied().unwrap_or(0);
         Ok(catalog)
+    }
+
+    /// Interns each product's facet evidence words once, so profiles tally them by id.
+    fn intern_words(&mut self) {
+        let mut ids: FnvMap<String, u32> = FnvMap::default();
+        for p in &self.products {
+            let mut pairs = Vec::with_capacity(p.facets.len());
+            for f in &p.facets {
+                // A facet from a rule (`focus:studio` "from activity:yoga") shows the words
+                // of the facet it came from; implications carry no words of their own.
+                let source = match f.words.strip_prefix("from ") {
+                    Some(from) if f.source == "rule" => p.facets.iter().find(|x| x.id == from),
+                    _ => Some(f),
+                };
+                let Some(source) = source.filter(|x| x.source != "lexicon" && x.words.len() <= 40)
+                else {
+                    continue;
+                };
+                let Some(feature) = self.vocab.get(FeatureKind::Facet, &f.id) else {
+                    continue;
+                };
+                let next = ids.len() as u32;
+                let word = *ids.entry(source.words.clone()).or_insert(next);
+                if word == next {
+                    self.words.push(source.words.clone());
+                }
+                pairs.push((feature, word));
+            }
+            self.facet_words.push(pairs);
+        }
+    }
+
+    /// (facet feature id, word id) pairs of the product at a position.
+    pub fn facet_words(&self, index: usize) -> &[(u32, u32)] {
+        self.facet_words.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Interned evidence words, by word id.
+    pub fn words(&self) -> &[String] {
+        &self.words
     }
 
     /// Catalog-wide facets: price tiers over item groups, sale, set pieces across groups.

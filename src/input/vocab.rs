@@ -50,26 +50,28 @@ pub enum FeatureKind {
 pub struct Vocab {
     names: Vec<String>,
     kinds: Vec<FeatureKind>,
-    index: FnvMap<(u8, String), u32>,
+    /// One map per kind, so a lookup by `&str` allocates nothing.
+    index: [FnvMap<String, u32>; 4],
 }
 
 impl Vocab {
     /// The id of `name` of `kind`, adding it if new.
     pub fn intern(&mut self, kind: FeatureKind, name: &str) -> u32 {
-        let key = (kind as u8, name.to_string());
-        if let Some(id) = self.index.get(&key) {
-            return *id;
+        if let Some(id) = self.get(kind, name) {
+            return id;
         }
         let id = self.names.len() as u32;
-        self.names.push(key.1.clone());
+        self.names.push(name.to_string());
         self.kinds.push(kind);
-        self.index.insert(key, id);
+        if let Some(map) = self.index.get_mut(kind as usize) {
+            map.insert(name.to_string(), id);
+        }
         id
     }
 
     /// The id of `name` of `kind`, if the catalog has it.
     pub fn get(&self, kind: FeatureKind, name: &str) -> Option<u32> {
-        self.index.get(&(kind as u8, name.to_string())).copied()
+        self.index.get(kind as usize)?.get(name).copied()
     }
 
     /// Name of a feature id.

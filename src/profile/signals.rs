@@ -218,9 +218,12 @@ pub(super) struct Accumulator<'a> {
     genders: Vec<(&'a str, u32)>,
     sizes: Vec<(&'a str, u32)>,
     unknown_products: u32,
-    /// Distinct products they engaged with, in first-seen order (facet evidence words).
+    /// Products they engaged with (repeats included), for facet evidence words.
     touched: Vec<usize>,
 }
+
+/// Distinct products whose words describe a customer's facets.
+const MAX_TOUCHED: usize = 200;
 
 fn count<'a>(tally: &mut Vec<(&'a str, u32)>, key: &'a str) {
     match tally.iter_mut().find(|(k, _)| *k == key) {
@@ -280,7 +283,7 @@ impl<'a> Accumulator<'a> {
                 acc.add(slot, w);
             }
         }
-        if base > 0.0 && self.touched.len() < 200 && !self.touched.contains(&index) {
+        if base > 0.0 && self.touched.len() < MAX_TOUCHED * 8 {
             self.touched.push(index);
         }
         let flags = self.catalog.flags(index);
@@ -417,10 +420,12 @@ impl<'a> Accumulator<'a> {
                 .total_cmp(&a.1.weight)
                 .then_with(|| vocab.name(a.0).cmp(vocab.name(b.0)))
         });
+        facets.truncate(n);
+        let mut words = self.facet_words(&facets);
         facets
-            .into_iter()
-            .take(n)
-            .map(|(id, acc)| {
+            .iter()
+            .enumerate()
+            .map(|(slot, &(id, acc))| {
                 let name = vocab.name(id);
                 Affinity {
                     key: name.to_string(),
@@ -430,38 +435,47 @@ impl<'a> Accumulator<'a> {
                         0.0
                     },
                     evidence: acc.evidence(),
-                    words: self.facet_words(name),
+                    words: words.get_mut(slot).map(std::mem::take).unwrap_or_default(),
                     label: self.catalog.facet_label(name).to_string(),
                 }
             })
             .collect()
     }
 
-    /// The most frequent evidence words of a facet over the products they engaged with.
-    fn facet_words(&self, facet: &str) -> Vec<String> {
-        let mut tally: Vec<(&str, u32)> = Vec::new();
-        for &index in self.touched.iter().take(200) {
-            let Some(p) = self.catalog.product(index) else {
-                continue;
-            };
-            for f in p.facets.iter().filter(|f| f.id == facet) {
-                // A facet from a rule (`focus:studio` "from activity:yoga") shows the words of
-                // the facet it came from.
-                let source = match f.words.strip_prefix("from ") {
-                    Some(from) if f.source == "rule" => p.facets.iter().find(|x| x.id == from),
-                    _ => Some(f),
+    /// Per top facet: the most frequent evidence words over the products they engaged with,
+    /// in one pass over those products' interned (facet, word) pairs.
+    fn facet_words(&self, facets: &[(u32, &Acc)]) -> Vec<Vec<String>> {
+        let mut touched = self.touched.clone();
+        touched.sort_unstable();
+        touched.dedup();
+        // (slot of the facet, word id, count)
+        let mut tally: Vec<(usize, u32, u32)> = Vec::new();
+        for &index in touched.iter().take(MAX_TOUCHED) {
+            for &(feature, word) in self.catalog.facet_words(index) {
+                let Some(slot) = facets.iter().position(|(id, _)| *id == feature) else {
+                    continue;
                 };
-                if let Some(f) = source.filter(|f| f.source != "lexicon" && f.words.len() <= 40) {
-                    count(&mut tally, f.words.as_str());
+                match tally.iter_mut().find(|t| t.0 == slot && t.1 == word) {
+                    Some(t) => t.2 += 1,
+                    None => tally.push((slot, word, 1)),
                 }
             }
         }
-        tally.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        tally
-            .into_iter()
-            .take(3)
-            .map(|(w, _)| w.to_string())
-            .collect()
+        let words = self.catalog.words();
+        tally.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.2.cmp(&a.2))
+                .then_with(|| words.get(a.1 as usize).cmp(&words.get(b.1 as usize)))
+        });
+        let mut out = vec![Vec::new(); facets.len()];
+        for (slot, word, _) in tally {
+            if let (Some(list), Some(w)) = (out.get_mut(slot), words.get(word as usize)) {
+                if list.len() < 3 {
+                    list.push(w.clone());
+                }
+            }
+        }
+        out
     }
 
     /// Top categories, tags and attributes (`color:*`, `size:*`).
