@@ -10,6 +10,8 @@
 
 pub mod angles;
 pub mod bandit;
+mod candidates;
+mod index;
 mod offer;
 mod sampling;
 pub mod scoring;
@@ -27,6 +29,7 @@ use serde::Serialize;
 use crate::config::CampaignConfig;
 use crate::input::Catalog;
 use crate::profile::{Lifecycle, Profile, round3};
+use candidates::{alternates, candidates};
 use scoring::{Scored, Scorer};
 
 /// How much the best product's own score adds to an angle's value. Behaviour decides the
@@ -364,119 +367,6 @@ fn choose_angle<'v>(
         Some((i, choice)) => (near.get(i).copied().or(Some(best)), Some(choice)),
         None => (Some(best), None),
     }
-}
-
-/// Eligible candidates, relaxing "not bought recently" and gender/size when nothing qualifies.
-fn candidates(
-    profile: &Profile,
-    ctx: &DecideContext,
-    scorer: &Scorer,
-    want: usize,
-    angles: &[usize],
-) -> (Vec<Scored>, Option<String>) {
-    let config = ctx.config;
-    let fresh = |p: &crate::input::Product| {
-        !profile
-            .bought_groups
-            .iter()
-            .any(|(group, days)| *group == p.item_group_id && *days <= config.recently_bought_days)
-    };
-    let fits = |p: &crate::input::Product| {
-        let gender_ok = match (ctx.gender, p.gender.as_deref()) {
-            (Some(want), Some(have)) => have == want || have == "unisex",
-            _ => true,
-        };
-        // A size only rules out a variant sized in the same system: a customer who buys
-        // trousers in 10 says nothing about which letter size of jacket fits.
-        let size_ok = match (ctx.size, p.size.as_deref()) {
-            (Some(want), Some(have)) if size_system(have) == size_system(want) => {
-                size_system(have).is_none() || have.trim().eq_ignore_ascii_case(want.trim())
-            }
-            _ => true,
-        };
-        gender_ok && size_ok
-    };
-    let strict = |i: usize| ctx.catalog.product(i).is_some_and(|p| fresh(p) && fits(p));
-    let list = scorer.shortlist(want, &strict, angles);
-    if !list.is_empty() {
-        return (list, None);
-    }
-    let relaxed = scorer.shortlist(want, &|_| true, angles);
-    let note = (!relaxed.is_empty())
-        .then(|| "fallback: every eligible product was bought recently or does not fit; showing the best available".to_string());
-    (relaxed, note)
-}
-
-/// How a size label is written: numeric (`10`, `28`), letters (`XS`..`XXXL`), or neither
-/// (`One Size`, `A/B Cup`), which never rules a product out.
-fn size_system(size: &str) -> Option<&'static str> {
-    let s = size.trim().to_ascii_uppercase();
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        Some("numeric")
-    } else if matches!(
-        s.as_str(),
-        "XXS" | "XS" | "S" | "M" | "L" | "XL" | "XXL" | "XXXL" | "2XL" | "3XL" | "4XL"
-    ) {
-        Some("letters")
-    } else {
-        None
-    }
-}
-
-/// Alternates under the chosen angle: best first, one per item group, none from the hero's group.
-fn alternates(
-    shortlist: &[Scored],
-    prefs: &[Vec<f64>],
-    hero: Option<usize>,
-    angle: usize,
-    ctx: &DecideContext,
-) -> Vec<String> {
-    let weight = ctx.config.weights.angle_prefs;
-    let mut ranked: Vec<(usize, f64)> = shortlist
-        .iter()
-        .zip(prefs)
-        .map(|(s, p)| {
-            (
-                s.index,
-                s.score + weight * p.get(angle).copied().unwrap_or(0.0),
-            )
-        })
-        .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut groups: Vec<u32> = hero.map(|h| ctx.catalog.group(h)).into_iter().collect();
-    let mut looks: Vec<String> = hero
-        .and_then(|h| ctx.catalog.product(h))
-        .map(look)
-        .into_iter()
-        .collect();
-    let mut out = Vec::new();
-    for (i, _) in ranked {
-        if out.len() >= ctx.config.alternates {
-            break;
-        }
-        let group = ctx.catalog.group(i);
-        let Some(p) = ctx.catalog.product(i) else {
-            continue;
-        };
-        // Never two near-identical products: another item group of the same style (the same
-        // title in another colour or length, sent without a shared item group) is skipped.
-        let key = look(p);
-        if !groups.contains(&group) && !looks.contains(&key) {
-            groups.push(group);
-            looks.push(key);
-            out.push(p.id.clone());
-        }
-    }
-    out
-}
-
-/// A product's style for near-duplicate checks: its title without what follows a dash or a
-/// digit (colour, length, inseam), lower-cased.
-fn look(p: &crate::input::Product) -> String {
-    let title = p.title.split([' ', '\u{a0}']).take_while(|w| {
-        !w.starts_with(['-', '–', '|', '(']) && !w.starts_with(|c: char| c.is_ascii_digit())
-    });
-    title.collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Copy variant per slot, chosen by the seed; without a first name, variants that address the

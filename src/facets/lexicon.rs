@@ -9,14 +9,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::taxonomy::{taxonomy_names, taxonomy_paths};
 use super::text::words;
 use crate::error::InputError;
 use crate::input::FnvMap;
 
 /// The default lexicon, shipped as data.
 pub const DEFAULT_LEXICON: &str = include_str!("../../templates/lexicon.json");
-/// Shopify taxonomy categories: id, then the category's own name in en, de, fr.
-const TAXONOMY: &str = include_str!("../../templates/taxonomy/categories.tsv");
 /// Longest phrase matched, in words.
 const MAX_PHRASE: usize = 4;
 /// Facets a lexicon may define (a brand's lexicon is host input).
@@ -409,44 +408,4 @@ fn allowed(field: Scope, term: Scope) -> bool {
 /// Parses a lexicon given as JSON text.
 pub fn parse(json: &str, path: &str) -> Result<LexiconSpec, InputError> {
     crate::error::from_json_str(path, json)
-}
-
-fn taxonomy_rows() -> impl Iterator<Item = [&'static str; 4]> {
-    TAXONOMY
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            Some([cols.next()?, cols.next()?, cols.next()?, cols.next()?])
-        })
-}
-
-/// Taxonomy id -> its names in en, de, fr.
-fn taxonomy_names() -> FnvMap<&'static str, [(&'static str, &'static str); 3]> {
-    taxonomy_rows()
-        .map(|[id, en, de, fr]| (id, [("en", en), ("de", de), ("fr", fr)]))
-        .collect()
-}
-
-/// Taxonomy id -> English path from the root (`Apparel & Accessories > Clothing > ...`).
-fn taxonomy_paths() -> FnvMap<String, String> {
-    let names: FnvMap<&str, &str> = taxonomy_rows().map(|[id, en, _, _]| (id, en)).collect();
-    names
-        .keys()
-        .map(|id| {
-            let mut levels = Vec::new();
-            let mut at: &str = id;
-            loop {
-                if let Some(name) = names.get(at) {
-                    levels.push(*name);
-                }
-                match at.rsplit_once('-') {
-                    Some((parent, _)) => at = parent,
-                    None => break,
-                }
-            }
-            levels.reverse();
-            ((*id).to_string(), levels.join(" > "))
-        })
-        .collect()
 }

@@ -4,12 +4,14 @@
 //! finite and in its documented range, and every number a reason quotes is in the profile.
 //! Events after `now` are ignored and counted (clock skew, test data).
 
+mod affinity;
 pub mod churn;
+mod orders;
 mod reasons;
 mod signals;
 
+pub use affinity::{Affinity, Evidence};
 pub use churn::{ChurnModel, ChurnScore, ChurnVariant, ModelError};
-pub use signals::{Affinity, Evidence};
 
 use serde::Serialize;
 
@@ -233,7 +235,7 @@ pub fn profile(
     for event in &past {
         acc.add(event, days_ago(event.at));
     }
-    let orders = signals::orders(&past);
+    let orders = orders::orders(&past);
 
     let purchase_times: Vec<i64> = orders.iter().map(|o| o.at).collect();
     let last_purchase = purchase_times.iter().max().copied();

@@ -1,87 +1,11 @@
-//! Evidence accumulation for the profile: affinities, style signals, orders and reasons.
+//! Evidence accumulation for the profile: affinities and style signals.
 //!
 //! Products are looked up once per event; their categories, tags and attributes arrive as
 //! interned feature ids (see [`crate::input::Vocab`]), so accumulation indexes an array.
 
-use serde::Serialize;
-
+use super::affinity::{Affinity, Evidence};
 use super::round3;
-use crate::input::{Catalog, Channel, Event, EventKind, FeatureKind};
-
-/// How many events of each kind support an affinity.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Evidence {
-    /// Product views.
-    pub views: u32,
-    /// Cart adds and checkouts.
-    pub carts: u32,
-    /// Wishlist adds.
-    pub wishlists: u32,
-    /// Purchased lines.
-    pub purchases: u32,
-    /// Email clicks on a product.
-    pub clicks: u32,
-}
-
-/// Interest in one category, tag or attribute: its share of all decayed, signal-weighted
-/// interest of that kind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Affinity {
-    /// Category level, tag or attribute (`color:black`), lower-cased.
-    pub key: String,
-    /// Share in 0..1.
-    pub score: f64,
-    /// Supporting events.
-    pub evidence: Evidence,
-    /// For facets: the words in the products they engaged with that gave the facet, most
-    /// frequent first (`["yoga", "buttery-soft"]`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
-    pub words: Vec<String>,
-    /// For facets: what it means in words (`"studio and low-impact"`).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    #[cfg_attr(test, ts(as = "Option<String>", optional))]
-    pub label: String,
-}
-
-impl Affinity {
-    /// "studio and low-impact (72% of their interest: 6 views, 2 purchases; described as
-    /// yoga / buttery-soft)": the facet and its evidence in a marketer's words.
-    pub fn describe(&self) -> String {
-        let e = &self.evidence;
-        let counts: Vec<String> = [
-            (e.views, "view"),
-            (e.carts, "cart add"),
-            (e.wishlists, "wishlist add"),
-            (e.purchases, "purchase"),
-            (e.clicks, "email click"),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
-        .collect();
-        let name = if self.label.is_empty() {
-            &self.key
-        } else {
-            &self.label
-        };
-        let mut out = format!("{name} ({:.0}% of their interest", self.score * 100.0);
-        if !counts.is_empty() {
-            out.push_str(": ");
-            out.push_str(&counts.join(", "));
-        }
-        if !self.words.is_empty() {
-            out.push_str("; described as ");
-            out.push_str(&self.words.join(" / "));
-        }
-        out.push(')');
-        out
-    }
-}
+use crate::input::{Catalog, Event, EventKind, FeatureKind};
 
 /// Signal strength by event kind: a purchase says more than a view.
 fn weight(kind: EventKind) -> f64 {
@@ -97,59 +21,6 @@ fn weight(kind: EventKind) -> f64 {
         | EventKind::EmailOpen
         | EventKind::Unsubscribe => 0.0,
     }
-}
-
-/// One order after refunds.
-pub(super) struct Order {
-    pub at: i64,
-    pub value_minor: i64,
-    pub channel: Channel,
-}
-
-/// Groups purchase lines into orders and subtracts refunds; fully refunded orders disappear.
-pub(super) fn orders(events: &[&Event]) -> Vec<Order> {
-    // (key, order, had a line refunded)
-    let mut by_key: Vec<(String, Order, bool)> = Vec::new();
-    let line_value = |e: &Event| e.unit_price_minor.unwrap_or(0).max(0) * i64::from(e.quantity);
-    for e in events.iter().filter(|e| e.kind == EventKind::Purchase) {
-        // Lines without an order id group by day and channel.
-        let key = e
-            .order_id
-            .clone()
-            .unwrap_or_else(|| format!("{}:{:?}", e.at / 86_400, e.channel));
-        match by_key.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, order, _)) => order.value_minor += line_value(e),
-            None => by_key.push((
-                key,
-                Order {
-                    at: e.at,
-                    value_minor: line_value(e),
-                    channel: e.channel,
-                },
-                false,
-            )),
-        }
-    }
-    for e in events.iter().filter(|e| e.kind == EventKind::Refund) {
-        let Some(order_id) = &e.order_id else {
-            continue;
-        };
-        let Some(pos) = by_key.iter().position(|(k, _, _)| k == order_id) else {
-            continue;
-        };
-        if e.product_id.is_none() && e.unit_price_minor.is_none() {
-            by_key.remove(pos);
-        } else if let Some((_, order, refunded)) = by_key.get_mut(pos) {
-            order.value_minor = (order.value_minor - line_value(e)).max(0);
-            *refunded = true;
-        }
-    }
-    // An order whose refunds took its value to zero no longer counts; one never priced does.
-    by_key
-        .into_iter()
-        .filter(|(_, o, refunded)| !(*refunded && o.value_minor == 0))
-        .map(|(_, o, _)| o)
-        .collect()
 }
 
 #[derive(Debug, Clone, Default)]

@@ -3,6 +3,11 @@
 //! `item_group_id` is the product id and `id` the variant id. When `compare_at_price` is above
 //! `price`, it is the regular price and `price` the sale price. Colour and size come from the
 //! options whose names mean colour or size (English, German, French, Spanish, Italian, Dutch).
+//!
+//! This file reads products and variants into drafts; `fields` holds the field and option names
+//! Shopify defines, and the audit that reports the ones the catalog does not read.
+
+mod fields;
 
 use serde_json::{Map, Value};
 
@@ -10,90 +15,10 @@ use super::json::scalar;
 use super::{Apply, Attr, Collector, Context, DETAIL_ORDER, Draft, money};
 use crate::error::InputError;
 use crate::input::values::Money;
-
-const COLOR_OPTIONS: &[&str] = &[
-    "color", "colour", "farbe", "couleur", "colore", "kleur", "colors", "colours",
-];
-const SIZE_OPTIONS: &[&str] = &[
-    "size", "größe", "grösse", "groesse", "taille", "talla", "taglia", "maat", "sizes",
-];
-const MATERIAL_OPTIONS: &[&str] = &["material", "stoff", "matière", "matiere", "materiale"];
-
-/// Product fields read.
-const PRODUCT_USED: &[&str] = &[
-    "id",
-    "title",
-    "handle",
-    "body_html",
-    "product_type",
-    "tags",
-    "options",
-    "variants",
-    "images",
-    "image",
-    "category",
-    "status",
-];
-/// Product fields Shopify defines that the catalog has no place for.
-const PRODUCT_UNUSED: &[&str] = &[
-    "vendor",
-    "created_at",
-    "updated_at",
-    "published_at",
-    "published_scope",
-    "template_suffix",
-    "admin_graphql_api_id",
-    "media",
-    "metafields",
-    "variant_gids",
-    "has_variants_that_requires_components",
-];
-/// Variant fields read.
-const VARIANT_USED: &[&str] = &[
-    "id",
-    "option1",
-    "option2",
-    "option3",
-    "price",
-    "compare_at_price",
-    "available",
-    "inventory_quantity",
-    "inventory_policy",
-    "inventory_management",
-    "featured_image",
-    "image_id",
-];
-/// Variant fields Shopify defines that the catalog has no place for.
-const VARIANT_UNUSED: &[&str] = &[
-    "title",
-    "sku",
-    "barcode",
-    "grams",
-    "weight",
-    "weight_unit",
-    "requires_shipping",
-    "taxable",
-    "position",
-    "product_id",
-    "created_at",
-    "updated_at",
-    "admin_graphql_api_id",
-    "fulfillment_service",
-    "inventory_item_id",
-    "old_inventory_quantity",
-    "tax_code",
-    "presentment_prices",
-    "price_currency",
-    "compare_at_price_currency",
-    "requires_selling_plan",
-    "selling_plan_allocations",
-    "quantity_rule",
-    "quantity_price_breaks",
-    "featured_media",
-    "name",
-    "public_title",
-    "options",
-];
+use fields::{
+    COLOR_OPTIONS, MATERIAL_OPTIONS, PRODUCT_UNUSED, PRODUCT_USED, SIZE_OPTIONS, VARIANT_UNUSED,
+    VARIANT_USED, audit, option_names,
+};
 
 /// Reads a Shopify `products.json` (or a bare array of its products, or `{ "product": .. }`).
 pub(super) fn read(
@@ -332,27 +257,6 @@ fn read_product(
     Ok(())
 }
 
-/// Option names by position (`option1` is the first).
-fn option_names(product: &Map<String, Value>) -> Vec<String> {
-    product
-        .get("options")
-        .and_then(Value::as_array)
-        .map(|options| {
-            options
-                .iter()
-                .map(|o| match o {
-                    Value::Object(o) => o
-                        .get("name")
-                        .and_then(|n| scalar(n).ok().flatten())
-                        .unwrap_or_default(),
-                    other => scalar(other).ok().flatten().unwrap_or_default(),
-                })
-                .map(|n| n.trim().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// The variant's own image: `featured_image`, an image listing it in `variant_ids`, or the
 /// image its `image_id` names.
 fn variant_image(
@@ -406,26 +310,5 @@ fn gid_tail(id: &str) -> String {
     match id.strip_prefix("gid://") {
         Some(rest) => rest.rsplit('/').next().unwrap_or(rest).to_string(),
         None => id.to_string(),
-    }
-}
-
-/// Reports fields outside `used`: the format's own as unused, anything else as unknown.
-fn audit(
-    object: &Map<String, Value>,
-    used: &[&str],
-    unused: &[&str],
-    prefix: &str,
-    out: &mut Collector,
-) {
-    for key in object.keys() {
-        if used.contains(&key.as_str()) {
-            continue;
-        }
-        let name = format!("{prefix}.{key}");
-        if unused.contains(&key.as_str()) {
-            out.warnings.unused(&name);
-        } else {
-            out.warnings.unknown("field", &name);
-        }
     }
 }
