@@ -128,3 +128,41 @@ fn taxonomy_names_used_by_the_lexicon_exist() {
         }
     }
 }
+
+#[test]
+fn a_brands_lexicon_extends_or_replaces_the_default_and_bad_ids_are_typed_errors() {
+    let spec: LexiconSpec = serde_json::from_value(serde_json::json!({
+        "facets": { "activity:yoga": { "names": { "en": ["flowstate"] } } }
+    }))
+    .unwrap_or_default();
+    let brand = Lexicon::with_brand(Some(&spec)).unwrap_or_default();
+    let text = ProductText {
+        title: "Flowstate Legging",
+        ..Default::default()
+    };
+    let facets: Vec<String> = product_facets(&text, &brand)
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    assert!(facets.iter().any(|f| f == "activity:yoga"), "{facets:?}");
+    assert!(facets.iter().any(|f| f == "product:leggings"), "{facets:?}");
+    let replaced = Lexicon::with_brand(Some(&LexiconSpec {
+        replace: true,
+        ..spec.clone()
+    }))
+    .unwrap_or_default();
+    let only: Vec<String> = product_facets(&text, &replaced)
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    assert!(!only.iter().any(|f| f == "product:leggings"), "{only:?}");
+    let bad: LexiconSpec = serde_json::from_value(serde_json::json!({
+        "facets": { "yoga": { "names": { "en": ["om"] } } }
+    }))
+    .unwrap_or_default();
+    let err = Lexicon::with_brand(Some(&bad)).err();
+    assert!(
+        matches!(&err, Some(crate::error::InputError::Invalid { path, .. }) if path == "$.campaign.lexicon.facets.yoga"),
+        "{err:?}"
+    );
+}
