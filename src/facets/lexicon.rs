@@ -20,6 +20,8 @@ pub const DEFAULT_LEXICON: &str = include_str!("../../templates/lexicon.json");
 const MAX_PHRASE: usize = 4;
 /// Facets a lexicon may define (a brand's lexicon is host input).
 const MAX_FACETS: usize = 512;
+/// German terms also matched inside compounds (the default lexicon has about 200).
+const MAX_COMPOUND_TERMS: usize = 1_000;
 /// Terms a lexicon may define over all facets and languages.
 const MAX_TERMS: usize = 20_000;
 
@@ -230,7 +232,13 @@ impl Lexicon {
         if !entry.contains(&(facet, scope)) {
             entry.push((facet, scope));
         }
-        if lang == "de" && phrase.len() == 1 && key.chars().count() >= 4 {
+        // Every long name-field word is compared with every compound term: bounded, so a
+        // brand's huge lexicon cannot make understanding a catalog quadratic.
+        if lang == "de"
+            && phrase.len() == 1
+            && key.chars().count() >= 4
+            && self.compound_terms.len() < MAX_COMPOUND_TERMS
+        {
             self.compound_terms.push((key, facet, scope));
         }
     }
