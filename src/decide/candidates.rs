@@ -100,8 +100,11 @@ pub(super) fn alternates(
         };
         // Never two near-identical products: another item group of the same style (the same
         // title in another colour or length, sent without a shared item group) is skipped.
+        if groups.contains(&group) {
+            continue;
+        }
         let key = look(p);
-        if !groups.contains(&group) && !looks.contains(&key) {
+        if !looks.contains(&key) {
             groups.push(group);
             looks.push(key);
             out.push(p.id.clone());

@@ -145,7 +145,7 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
         .angles
         .iter()
         .enumerate()
-        .map(|(i, a)| (i, angles::score_angle(a, &features).0))
+        .map(|(i, a)| (i, angles::trigger_score(a, &features)))
         .collect();
     by_trigger.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let leading: Vec<usize> = by_trigger
