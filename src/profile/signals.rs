@@ -319,17 +319,22 @@ impl<'a> Accumulator<'a> {
         let mut touched = self.touched.clone();
         touched.sort_unstable();
         touched.dedup();
-        // (slot of the facet, word id, count)
-        let mut tally: Vec<(usize, u32, u32)> = Vec::new();
+        // (slot of the facet, word id) per product word, then counted by sorting: linear in
+        // the words read, whatever the number of distinct ones.
+        let mut pairs: Vec<(usize, u32)> = Vec::new();
         for &index in touched.iter().take(MAX_TOUCHED) {
             for &(feature, word) in self.catalog.facet_words(index) {
-                let Some(slot) = facets.iter().position(|(id, _)| *id == feature) else {
-                    continue;
-                };
-                match tally.iter_mut().find(|t| t.0 == slot && t.1 == word) {
-                    Some(t) => t.2 += 1,
-                    None => tally.push((slot, word, 1)),
+                if let Some(slot) = facets.iter().position(|(id, _)| *id == feature) {
+                    pairs.push((slot, word));
                 }
+            }
+        }
+        pairs.sort_unstable();
+        let mut tally: Vec<(usize, u32, u32)> = Vec::new();
+        for (slot, word) in pairs {
+            match tally.last_mut() {
+                Some(t) if t.0 == slot && t.1 == word => t.2 += 1,
+                _ => tally.push((slot, word, 1)),
             }
         }
         let words = self.catalog.words();
