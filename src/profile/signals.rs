@@ -321,11 +321,19 @@ impl<'a> Accumulator<'a> {
         touched.dedup();
         // (slot of the facet, word id) per product word, then counted by sorting: linear in
         // the words read, whatever the number of distinct ones.
+        // Feature id -> 1 + its slot among the top facets (0: not a top facet).
+        let mut slot_of = vec![0u8; self.catalog.vocab().len()];
+        for (slot, (id, _)) in facets.iter().enumerate() {
+            if let Some(s) = slot_of.get_mut(*id as usize) {
+                *s = u8::try_from(slot + 1).unwrap_or(0);
+            }
+        }
         let mut pairs: Vec<(usize, u32)> = Vec::new();
         for &index in touched.iter().take(MAX_TOUCHED) {
             for &(feature, word) in self.catalog.facet_words(index) {
-                if let Some(slot) = facets.iter().position(|(id, _)| *id == feature) {
-                    pairs.push((slot, word));
+                match slot_of.get(feature as usize) {
+                    Some(&s) if s > 0 => pairs.push((usize::from(s) - 1, word)),
+                    _ => {}
                 }
             }
         }
