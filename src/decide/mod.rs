@@ -185,7 +185,7 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
             let strongest =
                 a.product_prefs.values().fold(0.0f64, |m, w| m.max(*w)) * weights.angle_prefs;
             let value = triggers
-                + best.map_or(f64::NEG_INFINITY, |(_, pref, score)| {
+                + best.map_or(0.0, |(_, pref, score)| {
                     let fit = if strongest > 0.0 {
                         (pref / strongest).clamp(-1.0, 1.0)
                     } else {
