@@ -379,7 +379,11 @@ fn an_empty_catalog_or_nothing_in_stock_gives_a_decision_without_a_product() {
         assert!(!out.html.is_empty() && !out.subject.is_empty());
         // JSON-safe: no angle is worth an infinity for having nothing to show.
         assert!(
-            out.decision.scores.angles.iter().all(|(_, v)| v.is_finite()),
+            out.decision
+                .scores
+                .angles
+                .iter()
+                .all(|(_, v)| v.is_finite()),
             "{:?}",
             out.decision.scores.angles
         );
