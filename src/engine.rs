@@ -146,17 +146,6 @@ pub struct Draft {
     pub warnings: Vec<String>,
 }
 
-fn catalog_fingerprint(catalog: &Catalog) -> String {
-    let mut parts: Vec<String> = Vec::with_capacity(catalog.len() * 3);
-    for p in catalog.products() {
-        parts.push(p.id.clone());
-        parts.push(p.title.clone());
-        parts.push(p.price_minor.to_string());
-    }
-    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-    format!("{:016x}", decide::seed::fnv1a(&refs))
-}
-
 /// The engine. Immutable after construction; share it across recipients.
 pub struct Personalizer {
     pub(crate) catalog: Catalog,
@@ -220,7 +209,7 @@ impl Personalizer {
             &init.popularity.unwrap_or_default(),
             &init.associations.unwrap_or_default(),
         );
-        let catalog_version = catalog_fingerprint(&catalog);
+        let catalog_version = catalog.fingerprint();
         let catalog_titles = catalog
             .products()
             .iter()

@@ -212,17 +212,6 @@ pub fn features(profile: &Profile, catalog: &Catalog) -> BTreeMap<String, f64> {
     f
 }
 
-/// Score of an angle for a feature set, without naming the parts (no allocation).
-pub fn trigger_score(angle: &Angle, features: &BTreeMap<String, f64>) -> f64 {
-    angle.bias
-        + angle
-            .triggers
-            .iter()
-            .filter_map(|(name, w)| features.get(name).map(|v| w * v))
-            .filter(|c| c.abs() > 1e-9)
-            .sum::<f64>()
-}
-
 /// Score of an angle for a feature set, with the contributing features (largest first).
 pub fn score_angle(angle: &Angle, features: &BTreeMap<String, f64>) -> (f64, Vec<(String, f64)>) {
     let mut parts: Vec<(String, f64)> = angle

@@ -23,6 +23,8 @@ pub struct DecideIndex {
     /// Per angle: the feature ids that define its pick (at least half its strongest
     /// preference) and their weights.
     pub(super) angle_features: Vec<Vec<(u32, f64)>>,
+    /// Per angle: its strongest product preference (0 when it has none above 0).
+    strongest: Vec<f64>,
     /// Product facet name -> (facet id bought with it, ln lift capped at 1).
     pub(super) associations: FnvMap<String, Vec<(u32, f64)>>,
     pub(super) angle_count: usize,
@@ -88,10 +90,14 @@ impl DecideIndex {
             }
         }
         index.angle_features = vec![Vec::new(); angles.len()];
+        index.strongest = angles
+            .iter()
+            .map(|a| a.product_prefs.values().fold(0.0f64, |m, w| m.max(*w)))
+            .collect();
         for (position, angle) in angles.iter().enumerate() {
             // Candidates come from what defines the angle's pick (at least half its strongest
             // preference: leggings for comfort, a set piece for looks), not every nice-to-have.
-            let strongest = angle.product_prefs.values().fold(0.0f64, |m, w| m.max(*w));
+            let strongest = index.strongest.get(position).copied().unwrap_or(0.0);
             for (key, weight) in &angle.product_prefs {
                 for kind in [FeatureKind::Facet, FeatureKind::Tag, FeatureKind::Category] {
                     let Some(id) = vocab.get(kind, key) else {
@@ -111,6 +117,12 @@ impl DecideIndex {
             }
         }
         index
+    }
+
+    /// The strongest product preference of the angle at a position: what a product's fit to
+    /// the angle is measured against.
+    pub fn strongest_pref(&self, angle: usize) -> f64 {
+        self.strongest.get(angle).copied().unwrap_or(0.0)
     }
 
     /// Popularity of the product at a position, 0..1.

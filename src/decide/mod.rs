@@ -141,11 +141,15 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
     let features = angles::features(profile, ctx.catalog);
     // The angles behaviour favours most bring their own candidates (a layer for someone who
     // buys tees), so the shortlist is not only more of what they already like.
-    let mut by_trigger: Vec<(usize, f64)> = ctx
+    let triggered: Vec<(f64, Parts)> = ctx
         .angles
         .iter()
+        .map(|a| angles::score_angle(a, &features))
+        .collect();
+    let mut by_trigger: Vec<(usize, f64)> = triggered
+        .iter()
         .enumerate()
-        .map(|(i, a)| (i, angles::trigger_score(a, &features)))
+        .map(|(i, (t, _))| (i, *t))
         .collect();
     by_trigger.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let leading: Vec<usize> = by_trigger
@@ -160,12 +164,10 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
         .iter()
         .map(|s| ctx.index.angle_prefs(ctx.catalog.features(s.index)))
         .collect();
-    let mut values: Vec<AngleValue> = ctx
-        .angles
-        .iter()
+    let mut values: Vec<AngleValue> = triggered
+        .into_iter()
         .enumerate()
-        .map(|(i, a)| {
-            let (triggers, parts) = angles::score_angle(a, &features);
+        .map(|(i, (triggers, parts))| {
             let best = shortlist
                 .iter()
                 .zip(&prefs)
@@ -182,8 +184,7 @@ pub fn decide(profile: &Profile, ctx: &DecideContext) -> Decision {
             // show: the product's own score and its fit to the angle as a share of the
             // angle's strongest preference, so an angle with strong preferences is not worth
             // more for having them.
-            let strongest =
-                a.product_prefs.values().fold(0.0f64, |m, w| m.max(*w)) * weights.angle_prefs;
+            let strongest = ctx.index.strongest_pref(i) * weights.angle_prefs;
             let value = triggers
                 + best.map_or(0.0, |(_, pref, score)| {
                     let fit = if strongest > 0.0 {

@@ -237,27 +237,22 @@ pub fn product_facets(p: &ProductText, lex: &Lexicon) -> Vec<ProductFacet> {
 /// a product named only by a weak `pant` becomes leggings when it is for the studio and its
 /// fabric stretches.
 fn studio_pants_are_leggings(out: &mut [ProductFacet], fields: &[FieldHits], lex: &Lexicon) {
-    let weak_pant = fields
-        .iter()
-        .flat_map(|f| &f.hits)
-        .any(|h| h.weak && lex.id(h.facet) == "product:joggers");
-    let studio = ["activity:yoga", "activity:pilates", "activity:studio"]
+    let for_the_studio = ["activity:yoga", "activity:pilates", "activity:studio"]
         .iter()
         .any(|id| has(out, id));
+    if !for_the_studio || !has(out, "feel:stretch") {
+        return;
+    }
     let Some(product) = out.iter_mut().find(|f| f.id == "product:joggers") else {
         return;
     };
-    if weak_pant && studio && product.source != "rule" {
-        let named_weakly = fields
-            .iter()
-            .flat_map(|f| &f.hits)
-            .any(|h| h.weak && h.words == product.words);
-        if named_weakly && out.iter().any(|f| f.id == "feel:stretch") {
-            if let Some(product) = out.iter_mut().find(|f| f.id == "product:joggers") {
-                product.id = "product:leggings".into();
-                product.words = format!("{} for the studio, in stretch fabric", product.words);
-            }
-        }
+    let named_weakly = fields
+        .iter()
+        .flat_map(|f| &f.hits)
+        .any(|h| h.weak && h.words == product.words && lex.id(h.facet) == "product:joggers");
+    if named_weakly {
+        product.id = "product:leggings".into();
+        product.words = format!("{} for the studio, in stretch fabric", product.words);
     }
 }
 

@@ -412,6 +412,18 @@ impl Catalog {
             .unwrap_or(0.0)
     }
 
+    /// A hash of every product's id, title and price, for LLM cache keys.
+    pub fn fingerprint(&self) -> String {
+        let mut parts: Vec<String> = Vec::with_capacity(self.len() * 3);
+        for p in self.products() {
+            parts.push(p.id.clone());
+            parts.push(p.title.clone());
+            parts.push(p.price_minor.to_string());
+        }
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        format!("{:016x}", crate::decide::seed::fnv1a(&refs))
+    }
+
     /// What a facet means in a marketer's words (the id itself when unknown).
     pub fn facet_label<'a>(&'a self, id: &'a str) -> &'a str {
         self.facet_labels.get(id).map_or(id, String::as_str)

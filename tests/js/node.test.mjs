@@ -7,6 +7,18 @@ import { catalog, customers, campaign, options } from "./fixtures.mjs";
 
 const engine = new Personalizer({ catalog, campaign });
 
+/** Each call throws a real Error carrying the expected stable code and JSON path. */
+function assertTypedErrors(cases) {
+  for (const [call, code, path] of cases) {
+    assert.throws(call, (e) => {
+      assert.ok(e instanceof Error, "an Error object");
+      assert.equal(e.code, code, e.message);
+      assert.equal(e.path, path, e.message);
+      return true;
+    });
+  }
+}
+
 test("loads without an explicit init and reports what runs", async () => {
   await init(); // a no-op after the node entry's initSync
   const info = buildInfo();
@@ -83,14 +95,7 @@ test("bad input throws Error objects with a stable code and JSON path", () => {
     [() => renderTemplate("{{ x | nope }}", {}), "TEMPLATE_PARSE", "template:template"],
     [() => renderTemplate("hi", [1, 2]), "INVALID_INPUT", "$.data"],
   ];
-  for (const [call, code, path] of cases) {
-    assert.throws(call, (e) => {
-      assert.ok(e instanceof Error, "an Error object");
-      assert.equal(e.code, code, e.message);
-      assert.equal(e.path, path, e.message);
-      return true;
-    });
-  }
+  assertTypedErrors(cases);
 });
 
 test("empty history, unknown events and future timestamps are defaults, not errors", () => {
@@ -209,14 +214,7 @@ test("parseCatalog reads feeds (text or bytes) into a catalog the engine takes",
     [() => parseCatalog("id,title,price\nA,Alpha,1\n", { format: "bogus" }), "INVALID_INPUT", "$.options.format"],
     [() => parseCatalog(42), "INVALID_INPUT", "$.feed"],
   ];
-  for (const [call, code, path] of cases) {
-    assert.throws(call, (e) => {
-      assert.ok(e instanceof Error, "an Error object");
-      assert.equal(e.code, code, e.message);
-      assert.equal(e.path, path, e.message);
-      return true;
-    });
-  }
+  assertTypedErrors(cases);
 });
 
 test("computeAssociations learns kinds of product bought together, and the engine takes them", () => {
