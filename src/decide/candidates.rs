@@ -84,11 +84,8 @@ pub(super) fn alternates(
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut groups: Vec<u32> = hero.map(|h| ctx.catalog.group(h)).into_iter().collect();
-    let mut looks: Vec<String> = hero
-        .and_then(|h| ctx.catalog.product(h))
-        .map(look)
-        .into_iter()
-        .collect();
+    let look_of = |i: usize| ctx.index.looks.get(i).copied();
+    let mut looks: Vec<u32> = hero.and_then(look_of).into_iter().collect();
     let mut out = Vec::new();
     for (i, _) in ranked {
         if out.len() >= ctx.config.alternates {
@@ -103,10 +100,10 @@ pub(super) fn alternates(
         if groups.contains(&group) {
             continue;
         }
-        let key = look(p);
-        if !looks.contains(&key) {
+        let key = look_of(i);
+        if !key.is_some_and(|k| looks.contains(&k)) {
             groups.push(group);
-            looks.push(key);
+            looks.extend(key);
             out.push(p.id.clone());
         }
     }
@@ -115,7 +112,7 @@ pub(super) fn alternates(
 
 /// A product's style for near-duplicate checks: its title without what follows a dash or a
 /// digit (colour, length, inseam), lower-cased.
-fn look(p: &crate::input::Product) -> String {
+pub(super) fn look(p: &crate::input::Product) -> String {
     let title = p.title.split([' ', '\u{a0}']).take_while(|w| {
         !w.starts_with(['-', '–', '|', '(']) && !w.starts_with(|c: char| c.is_ascii_digit())
     });

@@ -28,6 +28,9 @@ pub struct DecideIndex {
     /// Product facet name -> (facet id bought with it, ln lift capped at 1).
     pub(super) associations: FnvMap<String, Vec<(u32, f64)>>,
     pub(super) angle_count: usize,
+    /// Per product: its style (see [`super::candidates::look`]) interned, so alternates
+    /// compare numbers instead of re-reading titles per recipient.
+    pub(super) looks: Vec<u32>,
 }
 
 impl DecideIndex {
@@ -46,7 +49,12 @@ impl DecideIndex {
             .fold(0.0f64, f64::max);
         let w = &config.weights;
         let mut index = DecideIndex::default();
+        let mut looks: FnvMap<String, u32> = FnvMap::default();
         for p in catalog.products() {
+            let next = looks.len() as u32;
+            index
+                .looks
+                .push(*looks.entry(super::candidates::look(p)).or_insert(next));
             let showable = p.is_available()
                 && p.image_link.is_some()
                 && !config.exclude_product_ids.contains(&p.id)

@@ -228,13 +228,15 @@ pub fn profile(
     now: i64,
 ) -> Profile {
     let future = events.iter().filter(|e| e.at > now).count() as u32;
-    let past: Vec<&Event> = events.iter().filter(|e| e.at <= now).collect();
+    let mut past: Vec<&Event> = Vec::with_capacity(events.len());
+    past.extend(events.iter().filter(|e| e.at <= now));
     let days_ago = |at: i64| ((now - at) as f64 / DAY).max(0.0);
 
-    let mut acc = signals::Accumulator::new(catalog, config.half_life_days);
+    let mut acc = signals::Accumulator::new(catalog, config.half_life_days, past.len());
     for event in &past {
         acc.add(event, days_ago(event.at));
     }
+    acc.finish();
     let orders = orders::orders(&past);
 
     let purchase_times: Vec<i64> = orders.iter().map(|o| o.at).collect();

@@ -26,6 +26,8 @@ fn weight(kind: EventKind) -> f64 {
 #[derive(Debug, Clone, Default)]
 struct Acc {
     weight: f64,
+    /// Listed in [`Accumulator::active`].
+    seen: bool,
     /// Counts by [`evidence_slot`]: views, carts, wishlists, purchases, clicks.
     counts: [u32; 5],
 }
@@ -51,6 +53,14 @@ impl Acc {
         }
     }
 
+    #[inline]
+    fn merge(&mut self, other: &Acc) {
+        self.weight += other.weight;
+        for (count, add) in self.counts.iter_mut().zip(&other.counts) {
+            *count += add;
+        }
+    }
+
     fn evidence(&self) -> Evidence {
         let [views, carts, wishlists, purchases, clicks] = self.counts;
         Evidence {
@@ -70,6 +80,9 @@ pub(super) struct Accumulator<'a> {
     decay_rate: f64,
     /// Per catalog feature id.
     features: Vec<Acc>,
+    /// Ids of the features some event touched, in first-touch order: the affinities read
+    /// these, so a profile costs what the customer did, not the size of the vocabulary.
+    active: Vec<u32>,
     /// Categories named by events whose product is not in the catalog.
     other_categories: Vec<(String, Acc)>,
     total: f64,
@@ -89,7 +102,10 @@ pub(super) struct Accumulator<'a> {
     genders: Vec<(&'a str, u32)>,
     sizes: Vec<(&'a str, u32)>,
     unknown_products: u32,
-    /// Products they engaged with (repeats included), for facet evidence words.
+    /// (product index, evidence slot, weight) per product event, folded into the features
+    /// once per distinct product by [`Accumulator::finish`].
+    product_signals: Vec<(usize, Option<usize>, f64)>,
+    /// Distinct products they showed interest in (index order), for facet evidence words.
     touched: Vec<usize>,
 }
 
@@ -104,11 +120,13 @@ fn count<'a>(tally: &mut Vec<(&'a str, u32)>, key: &'a str) {
 }
 
 impl<'a> Accumulator<'a> {
-    pub fn new(catalog: &'a Catalog, half_life_days: f64) -> Self {
+    /// `events` sizes the buffers: one growth each instead of a dozen.
+    pub fn new(catalog: &'a Catalog, half_life_days: f64, events: usize) -> Self {
         Accumulator {
             catalog,
             decay_rate: std::f64::consts::LN_2 / half_life_days,
             features: vec![Acc::default(); catalog.vocab().len()],
+            active: Vec::with_capacity(64),
             other_categories: Vec::new(),
             total: 0.0,
             novelty: 0.0,
@@ -118,14 +136,15 @@ impl<'a> Accumulator<'a> {
             discounted_lines: 0,
             product_views: 0,
             paid_prices: Vec::new(),
-            viewed_prices: Vec::new(),
-            recent: Vec::new(),
+            viewed_prices: Vec::with_capacity(events),
+            recent: Vec::with_capacity(events),
             bought_groups: Vec::new(),
             bought_products: Vec::new(),
             genders: Vec::new(),
             sizes: Vec::new(),
             unknown_products: 0,
-            touched: Vec::new(),
+            product_signals: Vec::with_capacity(events),
+            touched: Vec::with_capacity(events.min(MAX_TOUCHED)),
         }
     }
 
@@ -149,14 +168,7 @@ impl<'a> Accumulator<'a> {
             self.add_named_categories(event, w);
             return;
         };
-        for &id in self.catalog.features(index) {
-            if let Some(acc) = self.features.get_mut(id as usize) {
-                acc.add(slot, w);
-            }
-        }
-        if base > 0.0 && self.touched.len() < MAX_TOUCHED * 8 {
-            self.touched.push(index);
-        }
+        self.product_signals.push((index, slot, w));
         let flags = self.catalog.flags(index);
         if flags.new_collection {
             self.novelty += w;
@@ -210,6 +222,37 @@ impl<'a> Accumulator<'a> {
         }
     }
 
+    /// Folds the product events into the features: each distinct product's events are summed
+    /// first (in event order), then added to each of its features once, so a customer who
+    /// viewed one legging twenty times costs one pass over its features, not twenty.
+    pub fn finish(&mut self) {
+        let mut signals = std::mem::take(&mut self.product_signals);
+        // Stable: a product's events keep their order, so its sum is the same in every run.
+        signals.sort_by_key(|&(index, _, _)| index);
+        let mut rest = signals.as_slice();
+        while let Some(&(index, _, _)) = rest.first() {
+            let run = rest.iter().take_while(|s| s.0 == index).count();
+            let (events, tail) = rest.split_at(run);
+            rest = tail;
+            let mut product = Acc::default();
+            for &(_, slot, w) in events {
+                product.add(slot, w);
+            }
+            if events.iter().any(|&(_, _, w)| w > 0.0) {
+                self.touched.push(index);
+            }
+            for &id in self.catalog.features(index) {
+                if let Some(acc) = self.features.get_mut(id as usize) {
+                    if !acc.seen {
+                        acc.seen = true;
+                        self.active.push(id);
+                    }
+                    acc.merge(&product);
+                }
+            }
+        }
+    }
+
     /// Categories sent with an event whose product the catalog lacks: kept as evidence.
     fn add_named_categories(&mut self, event: &Event, w: f64) {
         let slot = evidence_slot(event.kind);
@@ -217,6 +260,10 @@ impl<'a> Accumulator<'a> {
             let key = category.trim().to_lowercase();
             if let Some(id) = self.catalog.vocab().get(FeatureKind::Category, &key) {
                 if let Some(acc) = self.features.get_mut(id as usize) {
+                    if !acc.seen {
+                        acc.seen = true;
+                        self.active.push(id);
+                    }
                     acc.add(slot, w);
                 }
                 continue;
@@ -274,17 +321,12 @@ impl<'a> Accumulator<'a> {
     pub fn top_facets(&self, n: usize) -> Vec<Affinity> {
         let vocab = self.catalog.vocab();
         let mut facets: Vec<(u32, &Acc)> = self
-            .features
-            .iter()
-            .enumerate()
-            .filter(|(id, acc)| {
-                let id = *id as u32;
+            .of_kind(&self.active, FeatureKind::Facet)
+            .filter(|&(id, acc)| {
                 acc.weight > 1e-9
-                    && vocab.kind(id) == Some(FeatureKind::Facet)
                     && !vocab.name(id).starts_with("offer:")
                     && !vocab.name(id).starts_with("tier:")
             })
-            .map(|(id, acc)| (id as u32, acc))
             .collect();
         facets.sort_by(|a, b| {
             b.1.weight
@@ -313,64 +355,114 @@ impl<'a> Accumulator<'a> {
             .collect()
     }
 
-    /// Per top facet: the most frequent evidence words over the products they engaged with,
-    /// in one pass over those products' interned (facet, word) pairs.
+    /// Per top facet: the three most frequent evidence words over the distinct products they
+    /// engaged with (ties by spelling). Linear in the words read: the products' interned
+    /// (facet, word) pairs are bucketed by facet and counted in one word-indexed array.
     fn facet_words(&self, facets: &[(u32, &Acc)]) -> Vec<Vec<String>> {
-        let mut touched = self.touched.clone();
-        touched.sort_unstable();
-        touched.dedup();
-        // (slot of the facet, word id) per product word, then counted by sorting: linear in
-        // the words read, whatever the number of distinct ones.
+        let touched = &self.touched;
         // Feature id -> 1 + its slot among the top facets (0: not a top facet).
-        let mut slot_of = vec![0u8; self.catalog.vocab().len()];
+        let vocab_len = self.catalog.vocab().len();
+        let mut slot_of = vec![0u8; vocab_len];
         for (slot, (id, _)) in facets.iter().enumerate() {
             if let Some(s) = slot_of.get_mut(*id as usize) {
                 *s = u8::try_from(slot + 1).unwrap_or(0);
             }
         }
-        let mut pairs: Vec<(usize, u32)> = Vec::new();
+        // The top facets' words, grouped by facet with a counting sort (one buffer).
+        let mut pairs: Vec<(usize, u32)> = Vec::with_capacity(touched.len() * 4);
         for &index in touched.iter().take(MAX_TOUCHED) {
             for &(feature, word) in self.catalog.facet_words(index) {
-                match slot_of.get(feature as usize) {
-                    Some(&s) if s > 0 => pairs.push((usize::from(s) - 1, word)),
-                    _ => {}
+                if let Some(&s) = slot_of.get(feature as usize) {
+                    if s > 0 {
+                        pairs.push((usize::from(s) - 1, word));
+                    }
                 }
             }
         }
-        pairs.sort_unstable();
-        let mut tally: Vec<(usize, u32, u32)> = Vec::new();
-        for (slot, word) in pairs {
-            match tally.last_mut() {
-                Some(t) if t.0 == slot && t.1 == word => t.2 += 1,
-                _ => tally.push((slot, word, 1)),
+        let mut starts = vec![0usize; facets.len() + 1];
+        for &(slot, _) in &pairs {
+            if let Some(n) = starts.get_mut(slot + 1) {
+                *n += 1;
             }
         }
-        let words = self.catalog.words();
-        tally.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.2.cmp(&a.2))
-                .then_with(|| words.get(a.1 as usize).cmp(&words.get(b.1 as usize)))
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(n) = starts.get_mut(i) {
+                *n += before;
+            }
+        }
+        let mut grouped = vec![0u32; starts.last().copied().unwrap_or(0)];
+        let mut next = starts.clone();
+        for &(slot, word) in &pairs {
+            if let Some(at) = next.get_mut(slot) {
+                if let Some(cell) = grouped.get_mut(*at) {
+                    *cell = word;
+                }
+                *at += 1;
+            }
+        }
+        let buckets = starts.windows(2).map(|w| match *w {
+            [from, to] => grouped.get(from..to).unwrap_or(&[]),
+            _ => &[],
         });
-        let mut out = vec![Vec::new(); facets.len()];
-        for (slot, word, _) in tally {
-            if let (Some(list), Some(w)) = (out.get_mut(slot), words.get(word as usize)) {
-                if list.len() < 3 {
-                    list.push(w.clone());
+        let words = self.catalog.words();
+        let mut counts = vec![0u32; words.len()];
+        let mut distinct: Vec<u32> = Vec::new();
+        buckets
+            .map(|bucket| {
+                distinct.clear();
+                for &word in bucket {
+                    if let Some(n) = counts.get_mut(word as usize) {
+                        if *n == 0 {
+                            distinct.push(word);
+                        }
+                        *n += 1;
+                    }
                 }
-            }
-        }
-        out
+                let count = |w: u32| counts.get(w as usize).copied().unwrap_or(0);
+                let spelling = |w: u32| words.get(w as usize);
+                distinct.sort_unstable_by(|&a, &b| {
+                    count(b)
+                        .cmp(&count(a))
+                        .then_with(|| spelling(a).cmp(&spelling(b)))
+                });
+                let top: Vec<String> = distinct
+                    .iter()
+                    .take(3)
+                    .filter_map(|&w| spelling(w).cloned())
+                    .collect();
+                for &w in &distinct {
+                    if let Some(n) = counts.get_mut(w as usize) {
+                        *n = 0;
+                    }
+                }
+                top
+            })
+            .collect()
+    }
+
+    /// Features of one kind among `ids`, with their evidence.
+    fn of_kind<'s>(
+        &'s self,
+        ids: &'s [u32],
+        kind: FeatureKind,
+    ) -> impl Iterator<Item = (u32, &'s Acc)> {
+        let vocab = self.catalog.vocab();
+        ids.iter().filter_map(move |&id| {
+            let acc = self.features.get(id as usize)?;
+            (vocab.kind(id) == Some(kind)).then_some((id, acc))
+        })
     }
 
     /// Top categories, tags and attributes (`color:*`, `size:*`).
     pub fn top_affinities(&self, n: usize) -> [Vec<Affinity>; 3] {
         let vocab = self.catalog.vocab();
+        // In id order, so each kind's total sums in the same order whatever the events' order.
+        let mut ids = self.active.clone();
+        ids.sort_unstable();
         let of_kind = |kind: FeatureKind| {
-            self.features
-                .iter()
-                .enumerate()
-                .filter(move |(id, _)| vocab.kind(*id as u32) == Some(kind))
-                .map(|(id, acc)| (vocab.name(id as u32), acc))
+            self.of_kind(&ids, kind)
+                .map(|(id, acc)| (vocab.name(id), acc))
         };
         let others = self
             .other_categories
