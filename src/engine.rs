@@ -14,7 +14,7 @@ use crate::decide::{self, Angle, BanditState, DecideContext, DecideIndex, Decisi
 use crate::error::{Error, InputError};
 use crate::input::{Catalog, Customer, RawProduct, Timestamp, format_timestamp, normalize_events};
 use crate::profile::{self, ChurnModel, Profile};
-use crate::render::{Data, Email, Renderer, TemplateSet, email_model};
+use crate::render::{Data, Email, EmailModel, Renderer, TemplateSet, email_model};
 
 /// Everything a [`Personalizer`] is built from (camelCase in JSON).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -256,10 +256,19 @@ impl Personalizer {
         &self.config
     }
 
+    /// Raw events read per customer (four per `maxEvents`: orders expand into lines, email and
+    /// unknown events are dropped), so a host that sends a whole history pays only for what
+    /// is read; the binding drops the oldest beyond this before converting them.
+    pub fn max_raw_events(&self) -> usize {
+        self.config.max_events.saturating_mul(4)
+    }
+
     /// The behavioural profile of one customer at `now` (Unix seconds).
     pub fn profile(&self, customer: &Customer, now: i64) -> Result<Profile, Error> {
         validate_customer(customer)?;
-        let (events, stats) = normalize_events(customer.events.clone(), self.config.max_events);
+        let (events, mut stats) = normalize_events(customer.events.clone(), self.config.max_events);
+        stats.received = stats.received.saturating_add(customer.events_dropped);
+        stats.truncated = stats.truncated.saturating_add(customer.events_dropped);
         Ok(profile::profile(
             &customer.id,
             &events,
@@ -372,6 +381,25 @@ impl Personalizer {
             copy,
             warnings,
         })
+    }
+
+    /// Exactly what the templates see for this customer (rules copy): for template authors,
+    /// previews and benchmarks against other Liquid engines.
+    pub fn template_data(
+        &self,
+        customer: &Customer,
+        now: i64,
+        options: &CallOptions,
+    ) -> Result<EmailModel, Error> {
+        let draft = self.draft(customer, now, options)?;
+        Ok(email_model(
+            customer,
+            &draft.decision,
+            &draft.copy,
+            &self.catalog,
+            &self.config,
+            &format_timestamp(now),
+        ))
     }
 
     /// Renders a draft (its copy from the rules, an LLM or the cache).

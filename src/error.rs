@@ -109,7 +109,8 @@ impl InputError {
 
 /// Joins a JSON path prefix (`$.catalog`) with a serde path (`[3].price`).
 pub fn join_path(prefix: &str, inner: &str) -> String {
-    if inner.is_empty() || inner == "." {
+    // serde_path_to_error says `?` where the input broke before any field (malformed JSON).
+    if inner.is_empty() || inner == "." || inner == "?" {
         prefix.to_string()
     } else if inner.starts_with('[') {
         format!("{prefix}{inner}")
@@ -130,10 +131,25 @@ where
     serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = join_path(prefix, &err.path().to_string());
         let message = err.inner().to_string();
+        if message.starts_with("recursion limit exceeded") {
+            return InputError::TooLarge {
+                path,
+                message: format!("nested deeper than {MAX_DEPTH} levels ({message})"),
+            };
+        }
         // serde-wasm-bindgen prefixes its messages with "Error: "; the JS Error adds its own.
         InputError::invalid(path, message.trim_start_matches("Error: ").to_string())
     })
 }
+
+/// How deeply any JSON input may nest: serde_json's recursion limit, which turns deeper input
+/// into an `INPUT_TOO_LARGE` error instead of a stack overflow (a trap in wasm).
+pub const MAX_DEPTH: usize = 128;
+
+/// The largest JSON document one argument may be (a customer, options, a template's data):
+/// refused before it is copied or parsed. Catalogs and customer bases are larger by nature and
+/// have their own limits.
+pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
 
 /// Parses JSON text into `T` with path-aware errors (native hosts, tests, the CLI).
 pub fn from_json_str<'de, T: serde::Deserialize<'de>>(

@@ -21,6 +21,11 @@ pub struct Customer {
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<Vec<RawEvent>>", optional))]
     pub events: Vec<RawEvent>,
+    /// Raw events the host sent beyond what is read (the oldest end of a very long history,
+    /// dropped before conversion); counted as received and truncated.
+    #[serde(skip)]
+    #[cfg_attr(test, ts(skip))]
+    pub events_dropped: u32,
 }
 
 /// Customer attributes. Unknown keys are kept and reach templates as `customer.attributes.*`.

@@ -11,8 +11,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, InputError, deserialize_at};
-use crate::input::Customer;
+use crate::error::{Error, InputError, MAX_JSON_BYTES};
+use crate::input::{Customer, RawEvent, normalize_events};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -50,11 +50,163 @@ export interface BuildInfo { version: string; gitSha: string; rustc: string; was
 export interface MailfitError extends Error { code: "INVALID_INPUT" | "INPUT_TOO_LARGE" | "TEMPLATE_PARSE" | "TEMPLATE_RENDER" | "TEMPLATE_LIMIT" | "FIT_NO_PURCHASERS" | "FIT_NO_CONVERGENCE"; path: string }
 "#;
 
-/// Deserializes a JS value with path-aware errors rooted at `root`.
+/// Converts an argument with path-aware errors rooted at `root`: JSON text or UTF-8 bytes as
+/// sent, any other value through the host's own `JSON.stringify` and then serde_json. One
+/// native call replaces a boundary crossing per field (serde-wasm-bindgen), and what used to
+/// trap the module (cycles, nesting deeper than the stack) becomes a typed error: the host's
+/// stringify throws, or serde_json stops at [`MAX_DEPTH`] levels.
 fn from_js<T: DeserializeOwned>(root: &str, value: JsValue) -> Result<T, JsValue> {
-    deserialize_at(root, serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| js_error(Error::from(e)))
+    from_js_within(root, value, MAX_JSON_BYTES)
 }
+
+/// [`from_js`] with a size limit of its own (catalogs and customer bases are large by nature).
+fn from_js_within<T: DeserializeOwned>(
+    root: &str,
+    value: JsValue,
+    limit: usize,
+) -> Result<T, JsValue> {
+    let (text, stringified) = json_text(root, &value, limit)?;
+    crate::error::from_json_str(root, &text).map_err(|error| {
+        // Line and column point into text the host never saw; the path says where.
+        let error = if stringified {
+            strip_position(error)
+        } else {
+            error
+        };
+        js_error(error.into())
+    })
+}
+
+/// The JSON text of an argument, and whether it was made here by `JSON.stringify`.
+fn json_text(root: &str, value: &JsValue, limit: usize) -> Result<(String, bool), JsValue> {
+    // A UTF-16 unit is at least one UTF-8 byte, so lengths are checked before any copy.
+    let too_large = |len: usize| {
+        js_error(Error::from(InputError::TooLarge {
+            path: root.into(),
+            message: format!("the JSON is at least {len} bytes; the limit is {limit}"),
+        }))
+    };
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        let len = text.length() as usize;
+        if len > limit {
+            return Err(too_large(len));
+        }
+        return Ok((String::from(text), false));
+    }
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        let len = bytes.length() as usize;
+        if len > limit {
+            return Err(too_large(len));
+        }
+        let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
+            js_error(InputError::invalid(root, format!("the bytes are not UTF-8: {e}")).into())
+        })?;
+        return Ok((text, false));
+    }
+    if value.is_undefined() || value.is_function() || value.is_symbol() {
+        return Ok(("null".into(), true));
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|thrown| {
+        let message = thrown.dyn_ref::<js_sys::Error>().map_or_else(
+            || "it cannot be written as JSON".into(),
+            |e| String::from(e.message()),
+        );
+        let error = if thrown.is_instance_of::<js_sys::RangeError>() {
+            InputError::TooLarge {
+                path: root.into(),
+                message: format!("too deeply nested or too large to read: {message}"),
+            }
+        } else {
+            InputError::invalid(root, format!("not JSON-compatible: {message}"))
+        };
+        js_error(error.into())
+    })?;
+    let len = text.length() as usize;
+    if len > limit {
+        return Err(too_large(len));
+    }
+    Ok((String::from(text), true))
+}
+
+/// Drops serde_json's " at line 1 column 2345" from a message about text made by stringify.
+fn strip_position(error: InputError) -> InputError {
+    let strip = |message: String| match message.rfind(" at line ") {
+        Some(at) => message.get(..at).unwrap_or(&message).to_string(),
+        None => message,
+    };
+    match error {
+        InputError::Invalid { path, message } => InputError::Invalid {
+            path,
+            message: strip(message),
+        },
+        InputError::TooLarge { path, message } => InputError::TooLarge {
+            path,
+            message: strip(message),
+        },
+    }
+}
+
+/// A recipient from the host. A history longer than the engine reads
+/// ([`Engine::max_raw_events`]) is cut before conversion to its newest end (judged by the
+/// first and last events' timestamps), and what was dropped is counted, so a customer with a
+/// million events costs what five thousand do.
+fn read_customer(value: JsValue, max_raw: usize) -> Result<Customer, JsValue> {
+    let events = if value.is_object() && !value.is_instance_of::<js_sys::Uint8Array>() {
+        js_sys::Reflect::get(&value, &"events".into())?
+    } else {
+        JsValue::UNDEFINED
+    };
+    let Some(array) = events.dyn_ref::<js_sys::Array>() else {
+        return from_js("$", value);
+    };
+    let len = array.length();
+    let cap = u32::try_from(max_raw).unwrap_or(u32::MAX);
+    if len <= cap {
+        return from_js("$", value);
+    }
+    let time = |i: u32| -> Option<i64> {
+        let raw: RawEvent = from_js("$.events", array.get(i)).ok()?;
+        normalize_events(vec![raw], 1).0.first().map(|e| e.at)
+    };
+    let newest_last = match (time(0), time(len - 1)) {
+        (Some(first), Some(last)) => last >= first,
+        _ => true,
+    };
+    let (from, kept) = if newest_last {
+        (len - cap, array.slice(len - cap, len))
+    } else {
+        (0, array.slice(0, cap))
+    };
+    let shallow = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
+    js_sys::Reflect::set(&shallow, &"events".into(), &kept)?;
+    let mut customer: Customer = from_js_within("$", shallow.into(), MAX_JSON_BYTES)
+        .map_err(|e| shift_event_path(e, from))?;
+    customer.events_dropped = len - cap;
+    Ok(customer)
+}
+
+/// Rewrites `$.events[i]` in an error's path to the index the host sent (after a cut).
+fn shift_event_path(error: JsValue, offset: u32) -> JsValue {
+    if offset == 0 {
+        return error;
+    }
+    let path = js_sys::Reflect::get(&error, &"path".into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .unwrap_or_default();
+    if let Some(rest) = path.strip_prefix("$.events[") {
+        if let Some((index, tail)) = rest.split_once(']') {
+            if let Ok(index) = index.parse::<u32>() {
+                let fixed = format!("$.events[{}]{tail}", index.saturating_add(offset));
+                let _ = js_sys::Reflect::set(&error, &"path".into(), &fixed.into());
+            }
+        }
+    }
+    error
+}
+
+/// The largest catalog (`new Personalizer`) or customer base (offline learning) read as JSON.
+const MAX_BULK_JSON_BYTES: usize = 256 * 1024 * 1024;
 
 /// Optional arguments: `undefined` and `null` mean defaults.
 fn optional_from_js<T: DeserializeOwned + Default>(
@@ -68,7 +220,9 @@ fn optional_from_js<T: DeserializeOwned + Default>(
     }
 }
 
-/// Serializes to plain JS objects (maps as objects, integers as numbers).
+/// Serializes to plain JS objects (maps as objects, integers as numbers). Field by field
+/// (serde-wasm-bindgen): measured faster than JSON text and `JSON.parse` for these results,
+/// whose HTML would be escaped into JSON and parsed back.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -146,7 +300,7 @@ impl Personalizer {
         options: JsValue,
         call: impl FnOnce(&Engine, &Customer, i64, &CallOptions) -> Result<T, Error>,
     ) -> Result<JsValue, JsValue> {
-        let customer: Customer = from_js("$", customer)?;
+        let customer = read_customer(customer, self.engine.max_raw_events())?;
         let options = optional_from_js::<CallOptions>("$.options", options)?;
         let now = options
             .resolve_now(host_now())
@@ -161,7 +315,7 @@ pub fn fit_churn_model(
     #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let customers: Vec<Customer> = from_js("$.customers", customers)?;
+    let customers: Vec<Customer> = from_js_within("$.customers", customers, MAX_BULK_JSON_BYTES)?;
     let options: crate::FitOptions = optional_from_js("$.options", options)?;
     to_js(&crate::fit_churn_model(customers, &options, host_now()).map_err(js_error)?)
 }
@@ -172,7 +326,7 @@ pub fn compute_popularity(
     #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let customers: Vec<Customer> = from_js("$.customers", customers)?;
+    let customers: Vec<Customer> = from_js_within("$.customers", customers, MAX_BULK_JSON_BYTES)?;
     let options: crate::FitOptions = optional_from_js("$.options", options)?;
     to_js(&crate::compute_popularity(customers, &options, host_now()).map_err(js_error)?)
 }
@@ -261,7 +415,7 @@ impl Personalizer {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PersonalizerInit")] init: JsValue,
     ) -> Result<Personalizer, JsValue> {
-        let init: PersonalizerInit = from_js("$", init)?;
+        let init: PersonalizerInit = from_js_within("$", init, MAX_BULK_JSON_BYTES)?;
         Engine::new(init)
             .map(|engine| Personalizer {
                 engine: Rc::new(engine),
@@ -284,7 +438,8 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let customers: Vec<Customer> = from_js("$.customers", customers)?;
+        let customers: Vec<Customer> =
+            from_js_within("$.customers", customers, MAX_BULK_JSON_BYTES)?;
         let options: crate::FitOptions = optional_from_js("$.options", options)?;
         let associations =
             crate::compute_associations(customers, self.engine.catalog(), &options, host_now());
@@ -295,7 +450,7 @@ impl Personalizer {
     #[wasm_bindgen(unchecked_return_type = "Profile")]
     pub fn profile(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Customer | string | Uint8Array")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         self.per_recipient(customer, options, |engine, customer, now, _options| {
@@ -307,7 +462,7 @@ impl Personalizer {
     #[wasm_bindgen(unchecked_return_type = "Decided")]
     pub fn decide(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Customer | string | Uint8Array")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         self.per_recipient(customer, options, |engine, customer, now, options| {
@@ -319,11 +474,24 @@ impl Personalizer {
     #[wasm_bindgen(unchecked_return_type = "Personalized")]
     pub fn render(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Customer | string | Uint8Array")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         self.per_recipient(customer, options, |engine, customer, now, options| {
             engine.render(customer, now, options)
+        })
+    }
+
+    /// Exactly what the templates see for this customer (rules copy), as plain JSON: for
+    /// template authors and for rendering the same data with another Liquid engine.
+    #[wasm_bindgen(js_name = templateData, unchecked_return_type = "Record<string, unknown>")]
+    pub fn template_data(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer | string | Uint8Array")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.per_recipient(customer, options, |engine, customer, now, options| {
+            engine.template_data(customer, now, options)
         })
     }
 
@@ -334,14 +502,14 @@ impl Personalizer {
     #[wasm_bindgen(unchecked_return_type = "Promise<Personalized>")]
     pub fn personalize(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Customer | string | Uint8Array")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PersonalizeOptions | undefined")] options: JsValue,
     ) -> js_sys::Promise {
         let engine = self.engine.clone();
         let cache = self.cache.clone();
         wasm_bindgen_futures::future_to_promise(async move {
             let (options, llm) = split_llm(options)?;
-            let customer: Customer = from_js("$", customer)?;
+            let customer = read_customer(customer, engine.max_raw_events())?;
             let options = optional_from_js::<CallOptions>("$.options", options)?;
             let now = options
                 .resolve_now(host_now())

@@ -226,3 +226,86 @@ test("computeAssociations learns kinds of product bought together, and the engin
   assert.equal(typeof withThem.decide(customers[0], options).decision.angle, "string");
   assert.throws(() => engine.computeAssociations("nope"), (e) => e.code === "INVALID_INPUT" && e.path === "$.customers");
 });
+
+/** `{ a: { a: ... } }`, `depth` levels deep, built without recursion. */
+function nested(depth) {
+  let value = { leaf: true };
+  for (let i = 0; i < depth; i += 1) value = { a: value };
+  return value;
+}
+
+test("customers arrive as objects, JSON text or UTF-8 bytes, with the same email", () => {
+  const customer = customers[0];
+  const fromObject = engine.render(customer, options);
+  const text = JSON.stringify(customer);
+  assert.deepEqual(engine.render(text, options), fromObject);
+  assert.deepEqual(engine.render(new TextEncoder().encode(text), options), fromObject);
+  assert.deepEqual(engine.decide(text, JSON.stringify(options)).decision, fromObject.decision);
+  // Errors in JSON text point at the field and keep serde_json's position; objects get the path only.
+  assertTypedErrors([
+    [() => engine.render('{"id": "c", "events": [{"kind": "view", "at": []}]}', options), "INVALID_INPUT", "$.events[0].at"],
+    [() => engine.render("{not json", options), "INVALID_INPUT", "$"],
+    [() => engine.render(new Uint8Array([0x7b, 0xff, 0x7d]), options), "INVALID_INPUT", "$"],
+  ]);
+  assert.throws(() => engine.render({ id: "c", events: [{ kind: "view", at: [] }] }, options), (e) => !/ at line \d+/.test(e.message));
+});
+
+test("templateData is exactly what the templates see", () => {
+  const data = engine.templateData(customers[0], options);
+  const email = engine.render(customers[0], options);
+  assert.equal(data.copy.subject, email.subject);
+  assert.equal(data.product.title.length > 0, true);
+  assert.equal(renderTemplate("{{ copy.subject }}", data), email.subject);
+});
+
+test("no nesting depth, cycle or huge history takes the instance down", () => {
+  const cyclic = { id: "c" };
+  cyclic.attributes = { self: cyclic };
+  for (const depth of [10_000, 100_000]) {
+    const deep = nested(depth);
+    // Every argument of every export that takes host data.
+    const calls = [
+      () => engine.render({ id: "c", attributes: deep }, options),
+      () => engine.render({ id: "c" }, { ...options, bandit: deep }),
+      () => engine.profile(deep, options),
+      () => engine.templateData({ id: "c", events: [deep] }, options),
+      () => new Personalizer({ catalog, campaign: deep }),
+      () => new Personalizer({ catalog: [deep] }),
+      () => renderTemplate("{{ a }}", deep),
+      () => renderTemplate("{{ a }}", {}, { partials: deep }),
+      () => fitChurnModel([{ id: "c", attributes: deep }]),
+      () => computePopularity([deep]),
+      () => recordOutcome(deep, deep),
+      () => engine.importCache(deep),
+      () => engine.computeAssociations([deep]),
+    ];
+    for (const call of calls) {
+      assert.throws(call, (e) => {
+        assert.ok(["INPUT_TOO_LARGE", "INVALID_INPUT"].includes(e.code), `${depth}: ${e.code} ${e.message}`);
+        return true;
+      });
+    }
+    assert.throws(() => engine.render({ id: "c", attributes: deep }, options), (e) => e.code === "INPUT_TOO_LARGE");
+  }
+  assertTypedErrors([
+    [() => engine.render(cyclic, options), "INVALID_INPUT", "$"],
+    [() => engine.render({ id: "c", attributes: { n: 10n } }, options), "INVALID_INPUT", "$"],
+  ]);
+  // A million events: only the newest end is read (the rest counted), in bounded time.
+  const product = catalog[0].id;
+  const start = Date.parse("2020-01-01T00:00:00Z");
+  const events = Array.from({ length: 1_000_000 }, (_, i) => ({ kind: "view", at: new Date(start + i * 60_000).toISOString(), productId: product }));
+  const t0 = performance.now();
+  const long = engine.profile({ id: "c", events }, options);
+  const ms = performance.now() - t0;
+  assert.equal(long.dataQuality.received, 1_000_000);
+  assert.equal(long.dataQuality.truncated, 1_000_000 - 5_000);
+  assert.equal(long.dataQuality.accepted, 5_000);
+  const newest = start + 999_999 * 60_000;
+  assert.ok(Math.abs(long.rfm.daysSinceLastVisit - (Date.parse(options.now) - newest) / 86_400_000) < 0.01);
+  assert.ok(ms < 2_000, `${ms} ms`);
+  // Newest first is read from the other end.
+  const reversed = engine.profile({ id: "c", events: events.slice().reverse() }, options);
+  assert.equal(reversed.rfm.daysSinceLastVisit, long.rfm.daysSinceLastVisit);
+  assert.ok(engine.render(customers[0], options).html.length > 1000, "the instance still works");
+});
