@@ -256,11 +256,12 @@ impl Personalizer {
         &self.config
     }
 
-    /// Raw events read per customer (four per `maxEvents`: orders expand into lines, email and
-    /// unknown events are dropped), so a host that sends a whole history pays only for what
-    /// is read; the binding drops the oldest beyond this before converting them.
+    /// Raw events read per customer: `maxEvents`, from the newest end (an order expands into
+    /// one event per line, so this still fills `maxEvents` unless many events are of unknown
+    /// kinds). A host that sends a whole history pays only for what is read: the binding
+    /// drops the oldest beyond this before converting them.
     pub fn max_raw_events(&self) -> usize {
-        self.config.max_events.saturating_mul(4)
+        self.config.max_events
     }
 
     /// The behavioural profile of one customer at `now` (Unix seconds).

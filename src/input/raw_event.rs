@@ -4,18 +4,28 @@
 //! decides what it means. A field of the wrong type is an `INVALID_INPUT` error with its path.
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::values::{Money, Timestamp};
+use super::values::{Money, NumberOrText, Timestamp};
 
 /// An identifier that may arrive as text or as a number.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(untagged))]
 pub enum IdValue {
     /// Text id.
     Text(String),
     /// Numeric id (converted to its decimal text).
     Number(f64),
+}
+
+impl<'de> Deserialize<'de> for IdValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberOrText {
+            number: IdValue::Number,
+            text: IdValue::Text,
+            expecting: "an id (text or a number)",
+        })
+    }
 }
 
 impl IdValue {
@@ -29,14 +39,35 @@ impl IdValue {
 }
 
 /// One value or a list of them (`category: "Leggings"` vs `Categories: ["Leggings"]`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(untagged))]
 pub enum OneOrMany {
     /// A single value.
     One(String),
     /// Several values.
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrManyVisitor;
+        impl<'de> Visitor<'de> for OneOrManyVisitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text or a list of text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<OneOrMany, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(OneOrMany::Many)
+            }
+        }
+        deserializer.deserialize_any(OneOrManyVisitor)
+    }
 }
 
 impl OneOrMany {
@@ -50,9 +81,8 @@ impl OneOrMany {
 }
 
 /// A Klaviyo metric name: plain text or the API's `{name}` object.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(untagged))]
 pub enum MetricName {
     /// `"Placed Order"`.
     Name(String),
@@ -61,6 +91,33 @@ pub enum MetricName {
         /// The metric's name.
         name: String,
     },
+}
+
+impl<'de> Deserialize<'de> for MetricName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Named {
+            name: String,
+        }
+        struct MetricVisitor;
+        impl<'de> Visitor<'de> for MetricVisitor {
+            type Value = MetricName;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a metric name or an object with `name`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<MetricName, E> {
+                Ok(MetricName::Name(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<MetricName, E> {
+                Ok(MetricName::Name(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MetricName, A::Error> {
+                Named::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|n| MetricName::Object { name: n.name })
+            }
+        }
+        deserializer.deserialize_any(MetricVisitor)
+    }
 }
 
 /// Event properties under the names Segment and Klaviyo use; unknown keys are ignored.

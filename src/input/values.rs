@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 /// A point in time as hosts send it: ISO 8601 text, or Unix seconds / milliseconds.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Timestamp {
@@ -13,6 +13,52 @@ pub enum Timestamp {
     Number(f64),
     /// ISO 8601 / RFC 3339 text; a date alone or a time without offset is read as UTC.
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberOrText {
+            number: Timestamp::Number,
+            text: Timestamp::Text,
+            expecting: "a timestamp (ISO 8601 text or Unix seconds)",
+        })
+    }
+}
+
+/// Reads a value that is either a number or text in one pass. Derived untagged enums buffer
+/// every value and try each variant in turn, which was most of the cost of reading an event.
+pub(crate) struct NumberOrText<T> {
+    pub number: fn(f64) -> T,
+    pub text: fn(String) -> T,
+    pub expecting: &'static str,
+}
+
+impl<'de, T> serde::de::Visitor<'de> for NumberOrText<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<T, E> {
+        Ok((self.number)(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+        Ok((self.number)(v as f64))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+        Ok((self.number)(v as f64))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        Ok((self.text)(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<T, E> {
+        Ok((self.text)(v))
+    }
 }
 
 /// Parses a timestamp into Unix seconds; `None` when it cannot be read.
@@ -75,7 +121,7 @@ pub fn resolve_now(
 }
 
 /// A price as hosts send it: a number (`49.5`) or Merchant Center text (`"49.50 USD"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Money {
@@ -83,6 +129,16 @@ pub enum Money {
     Number(f64),
     /// `"49.50"` or `"49.50 USD"` (Merchant Center).
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberOrText {
+            number: Money::Number,
+            text: Money::Text,
+            expecting: "a price (a number or text such as \"49.50 USD\")",
+        })
+    }
 }
 
 impl Money {
