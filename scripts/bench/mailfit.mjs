@@ -1,17 +1,14 @@
-// What the built package offers, found by trying it: JSON-text input to `render`, `renderJson`
-// and `templateData` are new and may be missing from the build at hand, in which case their
-// rows say "n/a (not in this build)" instead of failing the benchmark.
+// What the built package offers, found by trying it: JSON-text input to `render` and
+// `templateData` are new and may be missing from an older build (to compare builds), in which
+// case their rows say "n/a (not in this build)" instead of failing the benchmark.
 
 export const NOT_IN_BUILD = "n/a (not in this build)";
 
 /** A short, one-line description of a thrown error (the package's messages can echo input). */
 export const describeError = (e) => `${e?.code ?? e?.name ?? "Error"}: ${String(e?.message ?? e).split("\n")[0].slice(0, 160)}`;
 
-/** Does a render result look like an email (object, or JSON text of one)? */
-function isEmail(result) {
-  const email = typeof result === "string" ? JSON.parse(result) : result;
-  return typeof email?.html === "string" && email.html.length > 0;
-}
+/** Does a render result look like an email? */
+const isEmail = (email) => typeof email?.html === "string" && email.html.length > 0;
 
 /**
  * The ways of calling the engine per recipient, each as `{ id, label, prepare(customer) -> input,
@@ -22,10 +19,8 @@ export function inputModes(engine, probe, options) {
   const modes = [
     { id: "object", label: "render(JS object)", prepare: (c) => c, call: (e, input, o) => e.render(input, o) },
     { id: "jsonText", label: "render(JSON text)", prepare: (c) => JSON.stringify(c), call: (e, input, o) => e.render(input, o) },
-    { id: "renderJson", label: "renderJson(JSON text)", prepare: (c) => JSON.stringify(c), call: (e, input, o) => e.renderJson(input, o) },
   ];
   return modes.map((mode) => {
-    if (mode.id === "renderJson" && typeof engine.renderJson !== "function") return { ...mode, why: NOT_IN_BUILD };
     try {
       if (!isEmail(mode.call(engine, mode.prepare(probe), options))) throw new Error("no email in the result");
       return mode;
