@@ -54,7 +54,7 @@ export interface MailfitError extends Error { code: "INVALID_INPUT" | "INPUT_TOO
 /// sent, any other value through the host's own `JSON.stringify` and then serde_json. One
 /// native call replaces a boundary crossing per field (serde-wasm-bindgen), and what used to
 /// trap the module (cycles, nesting deeper than the stack) becomes a typed error: the host's
-/// stringify throws, or serde_json stops at [`MAX_DEPTH`] levels.
+/// stringify throws, or serde_json stops at [`crate::error::MAX_DEPTH`] levels.
 fn from_js<T: DeserializeOwned>(root: &str, value: JsValue) -> Result<T, JsValue> {
     from_js_within(root, value, MAX_JSON_BYTES)
 }
