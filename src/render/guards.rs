@@ -257,6 +257,22 @@ mod tests {
     }
 
     #[test]
+    fn cached_parses_are_keyed_by_source_and_partials() {
+        let data = serde_json::json!({"x": 1});
+        let source = "{{ x }}-{% include 'p' %}";
+        assert_eq!(render(source, data.clone(), &[("p", "a")]).unwrap(), "1-a");
+        // Same source, other partials: parsed again, not served from the cache.
+        assert_eq!(render(source, data.clone(), &[("p", "b")]).unwrap(), "1-b");
+        assert_eq!(render(source, data.clone(), &[("p", "a")]).unwrap(), "1-a");
+        // More templates than the cache holds: the oldest are evicted and parse again.
+        for i in 0..40 {
+            let source = format!("{{{{ x }}}}{i}");
+            assert_eq!(render(&source, data.clone(), &[]).unwrap(), format!("1{i}"));
+        }
+        assert_eq!(render(source, data, &[("p", "a")]).unwrap(), "1-a");
+    }
+
+    #[test]
     fn now_comes_from_the_data_not_the_clock() {
         let data = serde_json::json!({"now": "2026-11-20T12:00:00Z", "d": "2026-01-02T03:04:05Z"});
         assert_eq!(

@@ -208,15 +208,86 @@ pub fn render_template(
 }
 
 /// Like [`render_template`], with strictness, escaping and limits.
+///
+/// The parsed template is kept in a small cache keyed by its source and partials, compared in
+/// full (as LiquidJS's `cache` option does): hosts that call `renderTemplate` per recipient
+/// with the same template pay for the parse once.
 pub fn render_template_with(
     source: &str,
     data: &Data,
     partials: &BTreeMap<String, String>,
     options: &RenderOptions,
 ) -> Result<String, TemplateError> {
-    let env = liquid_env::parser(partials)?;
-    let template = liquid_env::parse(&env, "template", source)?;
+    let template = match parsed_cache::get(source, partials) {
+        Some(template) => template,
+        None => {
+            let env = liquid_env::parser(partials)?;
+            let template = std::rc::Rc::new(liquid_env::parse(&env, "template", source)?);
+            parsed_cache::put(source, partials, template.clone());
+            template
+        }
+    };
     liquid_env::render_with(&template, "template", data, options)
+}
+
+/// Parsed one-shot templates, most recently used first. Bounded in entries and in the source
+/// bytes an entry may hold, so the cache can never hold more than about 2 MiB of sources.
+mod parsed_cache {
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+    use std::rc::Rc;
+
+    use super::liquid_env::Template;
+
+    const ENTRIES: usize = 16;
+    const MAX_ENTRY_BYTES: usize = 128 * 1024;
+
+    struct Entry {
+        source: String,
+        partials: BTreeMap<String, String>,
+        template: Rc<Template>,
+    }
+
+    thread_local! {
+        static CACHE: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn bytes(source: &str, partials: &BTreeMap<String, String>) -> usize {
+        source.len()
+            + partials
+                .iter()
+                .map(|(k, v)| k.len() + v.len())
+                .sum::<usize>()
+    }
+
+    pub(super) fn get(source: &str, partials: &BTreeMap<String, String>) -> Option<Rc<Template>> {
+        CACHE.with_borrow_mut(|cache| {
+            let at = cache
+                .iter()
+                .position(|e| e.source == source && e.partials == *partials)?;
+            let entry = cache.remove(at);
+            let template = entry.template.clone();
+            cache.insert(0, entry);
+            Some(template)
+        })
+    }
+
+    pub(super) fn put(source: &str, partials: &BTreeMap<String, String>, template: Rc<Template>) {
+        if bytes(source, partials) > MAX_ENTRY_BYTES {
+            return;
+        }
+        CACHE.with_borrow_mut(|cache| {
+            cache.truncate(ENTRIES - 1);
+            cache.insert(
+                0,
+                Entry {
+                    source: source.to_owned(),
+                    partials: partials.clone(),
+                    template,
+                },
+            );
+        });
+    }
 }
 
 /// The bytes Liquid's `escape` replaces.
