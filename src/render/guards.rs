@@ -56,11 +56,11 @@ fn date_of(text: &str) -> Option<DateTime> {
     if trimmed.is_empty() || is_now(text) || is_negative_number(trimmed) {
         return None;
     }
-    DateTime::from_str(text)
+    parse_date_time(text)
         .or_else(|| {
             let unix =
                 crate::input::parse_timestamp(&crate::input::Timestamp::Text(text.to_string()))?;
-            DateTime::from_str(&unix.to_string())
+            parse_date_time(&unix.to_string())
         })
         .or_else(|| month_day_year(trimmed))
 }
@@ -86,7 +86,61 @@ fn month_day_year(text: &str) -> Option<DateTime> {
     if words.next().is_some() || !(1..=31).contains(&day) {
         return None;
     }
-    DateTime::from_str(&format!("{year:04}-{month:02}-{day:02} 00:00:00 +0000"))
+    parse_date_time(&format!("{year:04}-{month:02}-{day:02} 00:00:00 +0000"))
+}
+
+/// liquid-core's `DateTime::from_str` (0.26) without its per-call `Regex` (which alone links the
+/// whole regex engine and its Unicode tables): the same formats, the same `+0000` default offset.
+/// `now`/`today` are not dates here (callers resolve them from the render data).
+fn parse_date_time(s: &str) -> Option<DateTime> {
+    use time::OffsetDateTime;
+    use time::macros::format_description;
+    const FORMATS: &[&[time::format_description::BorrowedFormatItem<'_>]] = &[
+        format_description!(
+            "[year]-[month]-[day] [hour]:[minute]:[second] [offset_hour sign:mandatory][offset_minute]"
+        ),
+        format_description!(
+            "[year]-[month]-[day] [hour]:[minute]:[second].[subsecond] [offset_hour sign:mandatory][offset_minute]"
+        ),
+        format_description!(
+            "[day] [month repr:long] [year] [hour]:[minute]:[second] [offset_hour sign:mandatory][offset_minute]"
+        ),
+        format_description!(
+            "[day] [month repr:short] [year] [hour]:[minute]:[second] [offset_hour sign:mandatory][offset_minute]"
+        ),
+        format_description!(
+            "[month]/[day]/[year] [hour]:[minute]:[second] [offset_hour sign:mandatory][offset_minute]"
+        ),
+        format_description!(
+            "[weekday repr:short] [month repr:short] [day padding:none] [hour]:[minute]:[second] [year] [offset_hour sign:mandatory][offset_minute]"
+        ),
+    ];
+    if s.is_empty() || is_now(s) {
+        return None;
+    }
+    let parsed = if s.parse::<i64>().is_ok() {
+        OffsetDateTime::parse(s, format_description!("[unix_timestamp]")).ok()
+    } else {
+        // The regex was `[+-][01][0-9]{3}$`.
+        let has_offset = matches!(
+            s.as_bytes().split_last_chunk::<5>(),
+            Some((_, [b'+' | b'-', b'0' | b'1', d1, d2, d3]))
+                if d1.is_ascii_digit() && d2.is_ascii_digit() && d3.is_ascii_digit()
+        );
+        let owned;
+        let s = if has_offset {
+            s
+        } else {
+            owned = format!("{s} +0000");
+            owned.as_str()
+        };
+        FORMATS
+            .iter()
+            .find_map(|f| OffsetDateTime::parse(s, f).ok())
+    }?;
+    let mut date = DateTime::default();
+    *date = parsed;
+    Some(date)
 }
 
 impl Filter for DateFilter {
@@ -104,7 +158,7 @@ impl Filter for DateFilter {
         } else if is_negative_number(text.trim()) {
             None
         } else {
-            scalar.to_date_time().or_else(|| date_of(text.as_str()))
+            date_of(text.as_str())
         };
         match date {
             Some(date) if !args.format.is_empty() => date

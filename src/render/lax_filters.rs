@@ -15,7 +15,9 @@ use liquid_core::{
 };
 
 use super::ruby::{self, flatten, property_of, ruby_eq, to_s, truthy};
-use super::text_filters::{newline_to_br, replace, slice, split, truncatewords, url_encode};
+use super::text_filters::{
+    newline_to_br, replace, slice, split, strip_html, truncatewords, url_encode,
+};
 
 /// Evaluated arguments: positional ones (missing ones read as nil) and keyword ones.
 pub struct Args<'a> {
@@ -439,6 +441,13 @@ pub fn lax_filters() -> Vec<Lax> {
             sort_natural,
         ),
         f("split", "Splits text on a separator.", 1, 1, split),
+        f(
+            "strip_html",
+            "Removes HTML tags, scripts, styles and comments.",
+            0,
+            0,
+            strip_html,
+        ),
         f("slice", "A part of a text or array.", 1, 2, slice),
         f(
             "truncatewords",

@@ -113,7 +113,6 @@ fn language() -> Language {
         Box::new(stdlib::Rstrip),
         Box::new(stdlib::Size),
         Box::new(stdlib::Strip),
-        Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
         Box::new(stdlib::Truncate),
         Box::new(stdlib::Upcase),

@@ -129,3 +129,40 @@ pub(super) fn replace(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
     let replacement = args.text(1, "");
     Ok(Value::scalar(to_s(input).replace(&search, &replacement)))
 }
+
+/// liquid-lib's `strip_html` without its regexes (`(?is)<script.*?</script>`, `<style.*?</style>`,
+/// `<!--.*?-->`, `<.*?>`, applied in that order): the same leftmost, shortest matches, ASCII
+/// case-insensitively, on the text liquid-lib reads (`to_kstr`).
+pub(super) fn strip_html(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    let mut text = input.to_kstr().into_string();
+    for (open, close) in [
+        ("<script", "</script>"),
+        ("<style", "</style>"),
+        ("<!--", "-->"),
+        ("<", ">"),
+    ] {
+        text = remove_spans(&text, open, close);
+    }
+    Ok(Value::scalar(text))
+}
+
+/// `text` without each leftmost `open ... close` span (shortest), ASCII case-insensitively.
+fn remove_spans(text: &str, open: &str, close: &str) -> String {
+    let find = |hay: &str, from: usize, needle: &str| -> Option<usize> {
+        let hay = hay.as_bytes().get(from..)?;
+        hay.windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+            .map(|at| at + from)
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(start) = find(text, at, open) {
+        let Some(end) = find(text, start + open.len(), close) else {
+            break;
+        };
+        out.push_str(text.get(at..start).unwrap_or_default());
+        at = end + close.len();
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
+}
