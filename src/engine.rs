@@ -393,14 +393,19 @@ impl Personalizer {
         options: &CallOptions,
     ) -> Result<EmailModel, Error> {
         let draft = self.draft(customer, now, options)?;
-        Ok(email_model(
+        Ok(self.model(customer, now, &draft.decision, &draft.copy))
+    }
+
+    /// The template data of a decision and its copy.
+    fn model(&self, customer: &Customer, now: i64, decision: &Decision, copy: &Copy) -> EmailModel {
+        email_model(
             customer,
-            &draft.decision,
-            &draft.copy,
+            decision,
+            copy,
             &self.catalog,
             &self.config,
             &format_timestamp(now),
-        ))
+        )
     }
 
     /// Renders a draft (its copy from the rules, an LLM or the cache).
@@ -416,14 +421,7 @@ impl Personalizer {
             copy,
             warnings,
         } = draft;
-        let model = email_model(
-            customer,
-            &decision,
-            &copy,
-            &self.catalog,
-            &self.config,
-            &format_timestamp(now),
-        );
+        let model = self.model(customer, now, &decision, &copy);
         let Email {
             subject,
             preheader,

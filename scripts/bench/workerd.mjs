@@ -9,10 +9,10 @@
 // (the HTTP and JSON overhead alone), and a bounded concurrent load (requests/s, p99).
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./data.mjs";
+import { freePort, workerdConfig } from "../../tests/js/workerd-config.mjs";
 
 const WORKER = `
 import { Personalizer } from "mailfit";
@@ -34,16 +34,6 @@ export default {
 };
 `;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 /** Starts workerd serving the package with `products` embedded; resolves to `{ base, stop }`. */
 async function serve(products, campaign) {
@@ -53,24 +43,7 @@ async function serve(products, campaign) {
   writeFileSync(join(dir, "campaign.json"), JSON.stringify(campaign));
   writeFileSync(join(dir, "worker.mjs"), WORKER);
   const port = await freePort();
-  writeFileSync(join(dir, "config.capnp"), `
-using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "mailfit", esModule = embed "workerd.mjs"),
-    (name = "mailfit.js", esModule = embed "mailfit.js"),
-    (name = "mailfit_bg.wasm", wasm = embed "mailfit_bg.wasm"),
-    (name = "catalog.json", json = embed "catalog.json"),
-    (name = "campaign.json", json = embed "campaign.json"),
-  ],
-  compatibilityDate = "2025-01-01",
-);
-`);
+  writeFileSync(join(dir, "config.capnp"), workerdConfig(port));
   const proc = spawn(join(ROOT, "node_modules/.bin/workerd"), ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "pipe", "pipe"] });
   let logs = "";
   proc.stdout.on("data", (d) => (logs += d));

@@ -4,11 +4,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { customers, pkgDir } from "./fixtures.mjs";
+import { freePort, workerdConfig } from "./workerd-config.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const workerdBin = join(root, "node_modules/.bin/workerd");
@@ -37,13 +37,6 @@ export default {
 };
 `;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-    srv.on("error", reject);
-  });
-}
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "mailfit-workerd-"));
@@ -52,24 +45,7 @@ before(async () => {
   copyFileSync(join(root, "samples/campaign.json"), join(dir, "campaign.json"));
   writeFileSync(join(dir, "worker.mjs"), WORKER);
   const port = await freePort();
-  writeFileSync(join(dir, "config.capnp"), `
-using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "mailfit", esModule = embed "workerd.mjs"),
-    (name = "mailfit.js", esModule = embed "mailfit.js"),
-    (name = "mailfit_bg.wasm", wasm = embed "mailfit_bg.wasm"),
-    (name = "catalog.json", json = embed "catalog.json"),
-    (name = "campaign.json", json = embed "campaign.json"),
-  ],
-  compatibilityDate = "2025-01-01",
-);
-`);
+  writeFileSync(join(dir, "config.capnp"), workerdConfig(port));
   proc = spawn(workerdBin, ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "pipe", "pipe"] });
   proc.stdout.on("data", (d) => (logs += d));
   proc.stderr.on("data", (d) => (logs += d));
