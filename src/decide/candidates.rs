@@ -3,7 +3,7 @@
 //! and the alternates shown under the hero (one per item group, never two of one style).
 
 use super::DecideContext;
-use super::scoring::{Scored, Scorer};
+use super::scoring::{Eligibility, Scored, Scorer};
 use crate::profile::Profile;
 
 /// Eligible candidates, relaxing "not bought recently" and gender/size when nothing qualifies.
@@ -14,53 +14,28 @@ pub(super) fn candidates(
     want: usize,
     angles: &[usize],
 ) -> (Vec<Scored>, Option<String>) {
-    let config = ctx.config;
-    let fresh = |p: &crate::input::Product| {
-        !profile
-            .bought_groups
-            .iter()
-            .any(|(group, days)| *group == p.item_group_id && *days <= config.recently_bought_days)
-    };
-    let fits = |p: &crate::input::Product| {
-        let gender_ok = match (ctx.gender, p.gender.as_deref()) {
-            (Some(want), Some(have)) => have == want || have == "unisex",
-            _ => true,
-        };
+    let catalog = ctx.catalog;
+    let mut bought: Vec<u32> = profile
+        .bought_groups
+        .iter()
+        .filter(|(_, days)| *days <= ctx.config.recently_bought_days)
+        .filter_map(|(group, _)| catalog.group_index(group))
+        .collect();
+    bought.sort_unstable();
+    let strict = Eligibility {
         // A size only rules out a variant sized in the same system: a customer who buys
         // trousers in 10 says nothing about which letter size of jacket fits.
-        let size_ok = match (ctx.size, p.size.as_deref()) {
-            (Some(want), Some(have)) if size_system(have) == size_system(want) => {
-                size_system(have).is_none() || have.trim().eq_ignore_ascii_case(want.trim())
-            }
-            _ => true,
-        };
-        gender_ok && size_ok
+        fit: ctx.index.classes.fit_check(ctx.gender, ctx.size),
+        bought,
     };
-    let strict = |i: usize| ctx.catalog.product(i).is_some_and(|p| fresh(p) && fits(p));
-    let list = scorer.shortlist(want, &strict, angles);
+    let list = scorer.shortlist(want, Some(&strict), angles);
     if !list.is_empty() {
         return (list, None);
     }
-    let relaxed = scorer.shortlist(want, &|_| true, angles);
+    let relaxed = scorer.shortlist(want, None, angles);
     let note = (!relaxed.is_empty())
         .then(|| "fallback: every eligible product was bought recently or does not fit; showing the best available".to_string());
     (relaxed, note)
-}
-
-/// How a size label is written: numeric (`10`, `28`), letters (`XS`..`XXXL`), or neither
-/// (`One Size`, `A/B Cup`), which never rules a product out.
-fn size_system(size: &str) -> Option<&'static str> {
-    let s = size.trim().to_ascii_uppercase();
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        Some("numeric")
-    } else if matches!(
-        s.as_str(),
-        "XXS" | "XS" | "S" | "M" | "L" | "XL" | "XXL" | "XXXL" | "2XL" | "3XL" | "4XL"
-    ) {
-        Some("letters")
-    } else {
-        None
-    }
 }
 
 /// Alternates under the chosen angle: best first, one per item group, none from the hero's group.

@@ -31,6 +31,9 @@ pub struct DecideIndex {
     /// Per product: its style (see [`super::candidates::look`]) interned, so alternates
     /// compare numbers instead of re-reading titles per recipient.
     pub(super) looks: Vec<u32>,
+    /// Showable products that score alike, for the shortlist.
+    pub(super) classes: super::classes::ScoreClasses,
+    showable_count: usize,
 }
 
 impl DecideIndex {
@@ -81,7 +84,9 @@ impl DecideIndex {
             let pb = index.popularity.get(*b as usize).copied().unwrap_or(0.0);
             pb.total_cmp(&pa).then(a.cmp(b))
         });
+        index.showable_count = order.len();
         index.by_popularity = order;
+        index.classes = super::classes::ScoreClasses::build(catalog, &index.static_masked);
         let vocab = catalog.vocab();
         index.feature_angles = vec![Vec::new(); vocab.len()];
         index.angle_count = angles.len();
@@ -158,6 +163,11 @@ impl DecideIndex {
             }
         }
         prefs
+    }
+
+    /// Number of products that can be shown.
+    pub fn showable_count(&self) -> usize {
+        self.showable_count
     }
 
     /// Can be shown to anyone (in stock, with an image, not excluded).

@@ -11,6 +11,7 @@
 pub mod angles;
 pub mod bandit;
 mod candidates;
+mod classes;
 mod index;
 mod offer;
 mod sampling;

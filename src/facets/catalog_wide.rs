@@ -85,7 +85,12 @@ pub fn catalog_facets(
         }
     }
     // Name stems of explicit set pieces (`airlift` of "Airlift Bra").
-    let stems: Vec<Option<String>> = titles.iter().map(|t| stem(t, lex)).collect();
+    // Variants and copies repeat titles: each distinct title is read once.
+    let mut by_title: crate::input::FnvMap<&str, Option<String>> = Default::default();
+    let stems: Vec<Option<String>> = titles
+        .iter()
+        .map(|&t| by_title.entry(t).or_insert_with(|| stem(t, lex)).clone())
+        .collect();
     // Only pieces whose copy presents them as matching ("the matching bra") pass it on; a
     // bundle ("Aura Set: Bra + Leggings") does not make every Aura piece a set piece.
     let set_stems: Vec<&str> = facets

@@ -355,6 +355,11 @@ impl Catalog {
             .map(|&i| i as usize)
     }
 
+    /// Index of an item group by its id.
+    pub fn group_index(&self, item_group_id: &str) -> Option<u32> {
+        self.group_ids.get(item_group_id).copied()
+    }
+
     /// Product at a position.
     pub fn product(&self, index: usize) -> Option<&Product> {
         self.products.get(index)

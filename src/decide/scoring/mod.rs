@@ -13,6 +13,7 @@ use crate::input::{Catalog, ENTRY, FeatureKind, NEW_COLLECTION, ON_SALE, Product
 use crate::profile::{Lifecycle, Profile, round3};
 
 mod shortlist;
+pub use shortlist::Eligibility;
 #[cfg(test)]
 mod tests;
 
