@@ -362,36 +362,8 @@ impl Filter for RoundFilter {
 
 /// Ruby's `Float#to_s`: `5.0`, `7.9`, `1.0e-05`, `1.0e+16`.
 pub fn ruby_float(f: f64) -> String {
-    if !f.is_finite() {
-        return if f.is_nan() {
-            "NaN".into()
-        } else if f > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        };
-    }
-    let magnitude = f.abs();
-    if magnitude == 0.0 || (1e-4..1e16).contains(&magnitude) {
-        let text = f.to_string();
-        return if text.contains('.') {
-            text
-        } else {
-            format!("{text}.0")
-        };
-    }
-    let text = format!("{f:e}");
-    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-    let mantissa = if mantissa.contains('.') {
-        mantissa.to_string()
-    } else {
-        format!("{mantissa}.0")
-    };
-    let (sign, digits) = match exponent.strip_prefix('-') {
-        Some(d) => ('-', d),
-        None => ('+', exponent),
-    };
-    format!("{mantissa}e{sign}{digits:0>2}")
+    // The vendored liquid-core prints floats as Ruby does (vendor/liquid-core/PATCHES.md).
+    f.render().to_string()
 }
 
 #[cfg(test)]
