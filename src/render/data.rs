@@ -242,7 +242,11 @@ impl ObjectView for Data {
             .iter()
             .find(|(k, _)| k.as_str() == index)
             .map(|(_, v)| v);
-        Some(found.unwrap_or(&NIL))
+        match (found, index) {
+            // Not ours to answer: the lookup gives Ruby's `Hash#size` and `Hash#first`.
+            (None, "size" | "first") => None,
+            (found, _) => Some(found.unwrap_or(&NIL)),
+        }
     }
 }
 

@@ -16,7 +16,8 @@ use liquid_core::{
 
 use super::ruby::{self, flatten, property_of, ruby_eq, to_s, truthy};
 use super::text_filters::{
-    newline_to_br, replace, slice, split, strip_html, truncatewords, url_encode,
+    capitalize, newline_to_br, replace, size, slice, split, strip_html, truncate, truncatewords,
+    url_encode,
 };
 
 /// Evaluated arguments: positional ones (missing ones read as nil) and keyword ones.
@@ -449,6 +450,27 @@ pub fn lax_filters() -> Vec<Lax> {
             strip_html,
         ),
         f("slice", "A part of a text or array.", 1, 2, slice),
+        f(
+            "size",
+            "Characters of a text, items of an array or hash.",
+            0,
+            0,
+            size,
+        ),
+        f(
+            "capitalize",
+            "The first character upper-case, the rest lower-case.",
+            0,
+            0,
+            capitalize,
+        ),
+        f(
+            "truncate",
+            "The first characters of a text, the ellipsis included.",
+            0,
+            2,
+            truncate,
+        ),
         f(
             "truncatewords",
             "The first words of a text.",

@@ -98,7 +98,6 @@ fn language() -> Language {
     let filters: Vec<Box<dyn liquid_core::ParseFilter>> = vec![
         Box::new(math_filters::Abs),
         Box::new(stdlib::Append),
-        Box::new(stdlib::Capitalize),
         Box::new(math_filters::Ceil),
         Box::new(stdlib::Downcase),
         Box::new(encode_filters::Escape),
@@ -111,10 +110,8 @@ fn language() -> Language {
         Box::new(stdlib::ReplaceFirst),
         Box::new(math_filters::Round),
         Box::new(stdlib::Rstrip),
-        Box::new(stdlib::Size),
         Box::new(stdlib::Strip),
         Box::new(stdlib::StripNewlines),
-        Box::new(stdlib::Truncate),
         Box::new(stdlib::Upcase),
         Box::new(stdlib::UrlDecode),
         // Ours: `date` without a clock, and the Shopify filters the crate lacks.

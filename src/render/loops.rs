@@ -64,7 +64,7 @@ enum Offset {
 #[derive(Debug)]
 pub(super) struct LoopHead {
     pub(super) var: KString,
-    collection: ValueOrRange,
+    pub(super) collection: ValueOrRange,
     /// `var-collection`, as Ruby names a loop (the key of `offset: continue`).
     name: String,
     limit: Option<Expression>,
@@ -95,10 +95,14 @@ pub(super) fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Re
         cols: None,
         reversed: false,
     };
+    let mut first = true;
     while let Some(token) = arguments.next() {
+        let at_start = std::mem::replace(&mut first, false);
         match token.as_str() {
             "," => {}
-            "reversed" if !tablerow => head.reversed = true,
+            // Ruby's lax parser reads `reversed` only right after the collection; later it is
+            // ignored, so `limit: 2 reversed` does not reverse.
+            "reversed" if !tablerow => head.reversed |= at_start,
             "limit" => head.limit = Some(parse_attribute(arguments)?),
             "cols" if tablerow => head.cols = Some(parse_attribute(arguments)?),
             "offset" => {

@@ -1,9 +1,11 @@
 //! Number filters as Shopify's Liquid computes them, in place of the crate's stricter ones:
 //! anything that is not a number counts as 0 (`nil`, `"abc"`, a hash) instead of failing the
-//! whole email, numeric strings are numbers, integers stay integers, and a float result is
-//! rounded to 15 significant digits (quotients keep all), as Ruby's BigDecimal arithmetic prints it (`10 | minus:
-//! 2.1` is `7.9`, not `7.8999999999999995`). Division or modulo by zero is an error.
+//! whole email, numeric strings are numbers, integers stay integers, and with a float on either
+//! side the operation runs on decimals as Ruby's BigDecimal does ([`Decimal`]: `10 | minus: 2.1`
+//! is `7.9`, not `7.8999999999999995`). Integer division or any modulo by zero is an error; a
+//! float divided by zero is `Infinity` (or `NaN`), as in Ruby.
 
+use super::decimal::Decimal;
 use liquid_core::parser::{FilterArguments, FilterParametersReflection, ParameterReflection};
 use liquid_core::{
     Display_filter, Expression, Filter, FilterParameters, FilterReflection, FromFilterParameters,
@@ -25,21 +27,20 @@ impl Num {
         }
     }
 
+    /// As Ruby's `Utils.to_number` hands it to BigDecimal (`None`: not finite).
+    fn decimal(self) -> Option<Decimal> {
+        match self {
+            Num::Int(i) => Some(Decimal::from_int(i)),
+            Num::Float(f) => Decimal::from_float(f),
+        }
+    }
+
     fn value(self) -> Value {
         match self {
             Num::Int(i) => Value::scalar(i),
             Num::Float(f) => Value::scalar(f),
         }
     }
-}
-
-/// Rounds to 15 significant digits, dropping the f64 noise of decimal sums and products
-/// (division keeps every digit, as BigDecimal division does).
-fn decimal(f: f64) -> f64 {
-    if !f.is_finite() || f == 0.0 {
-        return f;
-    }
-    format!("{f:.14e}").parse().unwrap_or(f)
 }
 
 /// Ruby's `Utils.to_number`.
@@ -77,25 +78,25 @@ pub fn to_number(value: &dyn ValueView) -> Num {
         .unwrap_or(Num::Int(0))
 }
 
-fn arithmetic(a: Num, b: Num, int: fn(i64, i64) -> Option<i64>, float: fn(f64, f64) -> f64) -> Num {
+/// Ruby's `apply_operation`: two integers stay integers (a float when the result overflows);
+/// otherwise BigDecimal arithmetic, then a float (float arithmetic past 38 digits).
+fn operate(
+    a: Num,
+    b: Num,
+    int: fn(i64, i64) -> Option<i64>,
+    decimal: fn(Decimal, Decimal) -> Option<Decimal>,
+    float: fn(f64, f64) -> f64,
+) -> Num {
     match (a, b) {
         (Num::Int(x), Num::Int(y)) => {
             int(x, y).map_or_else(|| Num::Float(float(x as f64, y as f64)), Num::Int)
         }
-        _ => Num::Float(float(a.float(), b.float())),
-    }
-}
-
-/// [`arithmetic`] with the result's decimal noise removed.
-fn decimal_arithmetic(
-    a: Num,
-    b: Num,
-    int: fn(i64, i64) -> Option<i64>,
-    float: fn(f64, f64) -> f64,
-) -> Num {
-    match arithmetic(a, b, int, float) {
-        Num::Float(f) => Num::Float(decimal(f)),
-        n => n,
+        _ => Num::Float(
+            a.decimal()
+                .zip(b.decimal())
+                .and_then(|(x, y)| decimal(x, y))
+                .map_or_else(|| float(a.float(), b.float()), Decimal::to_f64),
+        ),
     }
 }
 
@@ -183,27 +184,28 @@ pub fn arithmetic_filters() -> Vec<Binary> {
     };
     vec![
         binary("plus", "Adds a number.", |a, b| {
-            Ok(decimal_arithmetic(a, b, i64::checked_add, |x, y| x + y))
+            Ok(operate(a, b, i64::checked_add, Decimal::add, |x, y| x + y))
         }),
         binary("minus", "Subtracts a number.", |a, b| {
-            Ok(decimal_arithmetic(a, b, i64::checked_sub, |x, y| x - y))
+            Ok(operate(a, b, i64::checked_sub, Decimal::sub, |x, y| x - y))
         }),
         binary("times", "Multiplies by a number.", |a, b| {
-            Ok(decimal_arithmetic(a, b, i64::checked_mul, |x, y| x * y))
+            Ok(operate(a, b, i64::checked_mul, Decimal::mul, |x, y| x * y))
         }),
         binary(
             "divided_by",
             "Divides by a number (integer division, rounding down, for two integers).",
-            |a, b| {
-                if is_zero(b) {
-                    return Err(zero_division("divided_by"));
-                }
-                Ok(arithmetic(
+            |a, b| match (a, b) {
+                (Num::Int(_), Num::Int(0)) => Err(zero_division("divided_by")),
+                // BigDecimal: a float divided by zero is infinite (NaN for zero itself).
+                _ if is_zero(b) => Ok(Num::Float(a.float() / b.float())),
+                _ => Ok(operate(
                     a,
                     b,
                     |x, y| x.checked_div(y).map(|_| floor_div(x, y)),
+                    Decimal::div,
                     |x, y| x / y,
-                ))
+                )),
             },
         ),
         binary(
@@ -213,7 +215,7 @@ pub fn arithmetic_filters() -> Vec<Binary> {
                 if is_zero(b) {
                     return Err(zero_division("modulo"));
                 }
-                Ok(decimal_arithmetic(
+                Ok(operate(
                     a,
                     b,
                     |x, y| {
@@ -225,6 +227,7 @@ pub fn arithmetic_filters() -> Vec<Binary> {
                             }
                         })
                     },
+                    Decimal::rem_floor,
                     |x, y| {
                         let r = x % y;
                         if r != 0.0 && (r < 0.0) != (y < 0.0) {
@@ -344,11 +347,15 @@ impl Filter for RoundFilter {
             })
             .clamp(-300, 300);
         let n = to_number(input);
+        // Ruby: an integer rounds as an integer; a float as BigDecimal (halves away from
+        // zero), back to a float, and to an integer for 0 places.
         let result = match n {
             Num::Int(i) if places >= 0 => Num::Int(i),
             _ => {
-                let scale = 10f64.powi(places as i32);
-                let rounded = (n.float() * scale).round() / scale;
+                let rounded = n
+                    .decimal()
+                    .and_then(|d| d.round(places as i32))
+                    .map_or_else(|| n.float(), Decimal::to_f64);
                 if places <= 0 {
                     to_int(rounded)
                 } else {
@@ -360,7 +367,7 @@ impl Filter for RoundFilter {
     }
 }
 
-/// Ruby's `Float#to_s`: `5.0`, `7.9`, `1.0e-05`, `1.0e+16`.
+/// Ruby's `Float#to_s`: `5.0`, `7.9`, `1.0e-05`, `1.0e+15`.
 pub fn ruby_float(f: f64) -> String {
     // The vendored liquid-core prints floats as Ruby does (vendor/liquid-core/PATCHES.md).
     f.render().to_string()
@@ -378,7 +385,6 @@ mod tests {
         assert_eq!(to_number(&Value::scalar("abc")), Num::Int(0));
         assert_eq!(to_number(&Value::Nil), Num::Int(0));
         assert_eq!(floor_div(-7, 2), -4);
-        assert_eq!(decimal(10.0 - 2.1), 7.9);
     }
 
     #[test]
@@ -387,6 +393,9 @@ mod tests {
         assert_eq!(ruby_float(-0.5), "-0.5");
         assert_eq!(ruby_float(0.00001), "1.0e-05");
         assert_eq!(ruby_float(1e20), "1.0e+20");
+        assert_eq!(ruby_float(1e15), "1.0e+15");
+        assert_eq!(ruby_float(999_999_999_999_999.9), "999999999999999.9");
+        assert_eq!(ruby_float(9.99e-5), "9.99e-05");
         assert_eq!(ruby_float(2.857142857142857), "2.857142857142857");
     }
 }

@@ -11,6 +11,7 @@ mod branches;
 pub mod budget;
 mod cycle;
 pub mod data;
+mod decimal;
 mod dialect;
 mod email_filters;
 mod encode_filters;

@@ -12,7 +12,9 @@ use liquid_core::{
     BlockReflection, Language, ParseBlock, Renderable, Result, Runtime, TagBlock, TagTokenIter,
 };
 
-use super::loops::{LoopHead, clamp, evaluate_integer, iterate, loop_object, parse_head, window};
+use super::loops::{
+    LoopHead, ValueOrRange, clamp, evaluate_integer, iterate, loop_object, parse_head, window,
+};
 
 /// `{% tablerow x in collection cols: n limit: n offset: n %}...{% endtablerow %}`.
 #[derive(Clone, Debug, Default)]
@@ -56,6 +58,12 @@ struct TableRow {
 
 impl Renderable for TableRow {
     fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        // Ruby renders nothing at all over nil or false (an empty array still gets its row).
+        if let ValueOrRange::Value(expression) = &self.head.collection {
+            if !super::ruby::truthy(expression.evaluate(runtime)?.as_view()) {
+                return Ok(());
+            }
+        }
         let window = window(&self.head, runtime)?;
         let length = window.len();
         let cols = match evaluate_integer(&self.head.cols, runtime, "cols")? {

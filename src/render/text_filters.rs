@@ -1,6 +1,6 @@
-//! The text filters of [`super::lax_filters`] (`split`, `slice`, `truncatewords`,
-//! `newline_to_br`, `url_encode`, `replace`), each as Ruby Liquid 5 reads its input: anything
-//! printed as text, nil as empty.
+//! The text filters of [`super::lax_filters`] (`size`, `capitalize`, `split`, `slice`,
+//! `truncate`, `truncatewords`, `newline_to_br`, `url_encode`, `replace`), each as Ruby Liquid 5
+//! reads its input: anything printed as text, nil as empty, lengths in characters.
 
 use liquid_core::{Error, Result, Value, ValueView};
 
@@ -77,6 +77,59 @@ pub(super) fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
             .unwrap_or_default(),
         None => String::new(),
     }))
+}
+
+/// Ruby's `input.respond_to?(:size) ? input.size : 0`: characters of a string, items of an
+/// array or hash, 8 for an integer (its size in bytes, as Ruby answers), 0 for anything else.
+pub(super) fn size(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    let size = if let Some(items) = input.as_array() {
+        items.size()
+    } else if let Some(object) = input.as_object() {
+        object.size()
+    } else {
+        match input.type_name() {
+            "string" => to_s(input).chars().count() as i64,
+            "whole number" => 8,
+            _ => 0,
+        }
+    };
+    Ok(Value::scalar(size))
+}
+
+/// Ruby's `String#capitalize`: the first character upper-case, the rest lower-case.
+pub(super) fn capitalize(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    let text = to_s(input);
+    let mut chars = text.chars();
+    let capitalized = match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    };
+    Ok(Value::scalar(capitalized))
+}
+
+/// Ruby's `truncate(length = 50, ellipsis = "...")`, counted in characters, the ellipsis
+/// included in the length.
+pub(super) fn truncate(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = to_s(input);
+    let length = match args.raw(0) {
+        Some(v) => integer(Some(v))?,
+        None => 50,
+    };
+    let ellipsis = args.text(1, "...");
+    if text.chars().count() as i64 <= length {
+        return Ok(Value::scalar(text));
+    }
+    let keep = usize::try_from(length - ellipsis.chars().count() as i64).unwrap_or(0);
+    Ok(Value::scalar(format!(
+        "{}{ellipsis}",
+        text.chars().take(keep).collect::<String>()
+    )))
 }
 
 pub(super) fn truncatewords(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {

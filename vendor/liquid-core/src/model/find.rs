@@ -176,14 +176,24 @@ fn augmented_get<'o>(value: &'o dyn ValueView, index: &ScalarCow<'_>) -> Option<
             .map(ValueCow::Borrowed)
             .or_else(|| match index.as_str() {
                 "size" => Some(ValueCow::Owned(Value::scalar(obj.size()))),
+                // Ruby's `Hash#first`: the first `[key, value]` pair.
+                "first" => obj.iter().next().map(|(k, v)| {
+                    ValueCow::Owned(Value::Array(vec![
+                        Value::scalar(k.into_owned()),
+                        v.to_value(),
+                    ]))
+                }),
                 _ => None,
             })
     } else if let Some(scalar) = value.as_scalar() {
         let index = index.to_kstr();
-        match index.as_str() {
-            "size" => Some(ValueCow::Owned(Value::scalar(
-                scalar.to_kstr().as_str().len() as i64,
+        // Ruby's `size`: characters of a string, 8 (bytes) for an integer; other scalars have
+        // none.
+        match (index.as_str(), value.type_name()) {
+            ("size", "string") => Some(ValueCow::Owned(Value::scalar(
+                scalar.to_kstr().as_str().chars().count() as i64,
             ))),
+            ("size", "whole number") => Some(ValueCow::Owned(Value::scalar(8i64))),
             _ => None,
         }
     } else {

@@ -329,7 +329,8 @@ impl fmt::Display for RubyFloat {
             return f.write_str(if x > 0.0 { "Infinity" } else { "-Infinity" });
         }
         let magnitude = x.abs();
-        if magnitude == 0.0 || (1e-4..1e16).contains(&magnitude) {
+        // Ruby prints 15 integer digits at most in fixed notation.
+        if magnitude == 0.0 || (1e-4..1e15).contains(&magnitude) {
             let text = x.to_string();
             let point = if text.contains('.') { "" } else { ".0" };
             return write!(f, "{text}{point}");
