@@ -208,6 +208,19 @@ await attempt(5, "page.renderTemplate", "renderTemplate(page) vs LiquidJS", () =
   report.timed(5, "page.renderTemplate", "renderTemplate(page), parse cached", renderStats, `${size}; ${same}`);
   report.timed(5, "page.liquidjs", "LiquidJS page, parsed once, render", liquidStats, `renderTemplate / this = ${fmt(renderStats.median / liquidStats.median)}x`);
   report.timed(5, "page.liquidjs.parse", "LiquidJS page, parse + render", liquidParseStats, `renderTemplate / this = ${fmt(renderStats.median / liquidParseStats.median)}x`);
+  if (typeof mailfit.compileTemplate !== "function") {
+    report.value(5, "page.compiled", "compileTemplate(page).render", null, "", NOT_IN_BUILD);
+    return;
+  }
+  const compiled = mailfit.compileTemplate(source);
+  if (compiled.render(data) !== mine) throw new Error("compileTemplate renders the page differently from renderTemplate");
+  const compiledStats = measure(() => compiled.render(data), timing);
+  const parseStats = measure(() => mailfit.compileTemplate(source).free(), timing);
+  const both = (a, b) => ({ median: a.median + b.median, p99: a.p99 + b.p99, n: Math.min(a.n, b.n) });
+  report.timed(5, "page.compiled", "compileTemplate(page).render", compiledStats, `this / LiquidJS render = ${fmt(compiledStats.median / liquidStats.median)}x`);
+  report.timed(5, "page.parse", "compileTemplate(page): parse alone", parseStats);
+  report.timed(5, "page.parseRender", "parse + render (compileTemplate, then render)", both(parseStats, compiledStats), `this / LiquidJS parse + render = ${fmt((parseStats.median + compiledStats.median) / liquidParseStats.median)}x; medians summed`);
+  compiled.free();
 });
 engines.get(2000).free();
 

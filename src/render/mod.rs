@@ -231,6 +231,34 @@ pub fn render_template_with(
     liquid_env::render_with(&template, "template", data, options)
 }
 
+/// A template parsed once and rendered many times (the `compileTemplate` export), as
+/// LiquidJS's `parse` + `render` and the `liquid` crate's `Parser` + `Template` are: hosts that
+/// render one template per recipient, or an editor re-rendering a preview, skip the parse.
+pub struct CompiledTemplate {
+    template: liquid_env::Template,
+    options: RenderOptions,
+}
+
+impl CompiledTemplate {
+    /// Parses `source` with its partials; every later render uses `options`.
+    pub fn parse(
+        source: &str,
+        partials: &BTreeMap<String, String>,
+        options: RenderOptions,
+    ) -> Result<Self, TemplateError> {
+        let env = liquid_env::parser(partials)?;
+        Ok(CompiledTemplate {
+            template: liquid_env::parse(&env, "template", source)?,
+            options,
+        })
+    }
+
+    /// Renders with `data`.
+    pub fn render(&self, data: &Data) -> Result<String, TemplateError> {
+        liquid_env::render_with(&self.template, "template", data, &self.options)
+    }
+}
+
 /// Parsed one-shot templates, most recently used first. Bounded in entries and in the source
 /// bytes an entry may hold, so the cache can never hold more than about 2 MiB of sources.
 mod parsed_cache {

@@ -2,7 +2,7 @@
 // and its `node` condition are what is tested.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import init, { Personalizer, renderTemplate, buildInfo, fitChurnModel, computePopularity, recordOutcome } from "mailfit";
+import init, { Personalizer, renderTemplate, compileTemplate, buildInfo, fitChurnModel, computePopularity, recordOutcome } from "mailfit";
 import { catalog, customers, campaign, options } from "./fixtures.mjs";
 
 const engine = new Personalizer({ catalog, campaign });
@@ -29,6 +29,25 @@ test("loads without an explicit init and reports what runs", async () => {
 test("renderTemplate renders Liquid with partials", () => {
   const out = renderTemplate("{% include 'hi' %}: {{ items | map: 'n' | join: ', ' }}", { who: "Ana", items: [{ n: 1 }, { n: 2 }] }, { partials: { hi: "Hi {{ who }}" } });
   assert.equal(out, "Hi Ana: 1, 2");
+});
+
+test("compileTemplate parses once and renders per call, with the options it was given", () => {
+  const template = compileTemplate("{% include 'hi' %} {{ tag }} {{ n | times: 2 }}", { partials: { hi: "Hi {{ who }}" }, escape: "html" });
+  assert.equal(template.render({ who: "Ana", tag: "<b>", n: 1 }), "Hi Ana &lt;b&gt; 2");
+  assert.equal(template.render(JSON.stringify({ who: "Bo", tag: "<i>", n: 2.5 })), "Hi Bo &lt;i&gt; 5.0");
+  // The same as the one-shot form, for every sample customer's template data.
+  const email = compileTemplate("{{ customer.first_name | default: 'there' }}|{{ product.title }}|{{ copy.subject }}");
+  for (const customer of customers.slice(0, 20)) {
+    const data = engine.templateData(customer, options);
+    assert.equal(email.render(data), renderTemplate("{{ customer.first_name | default: 'there' }}|{{ product.title }}|{{ copy.subject }}", data));
+  }
+  const strict = compileTemplate("{{ nope }}", { strict: true });
+  assert.throws(() => strict.render({}), (e) => e.code === "TEMPLATE_RENDER");
+  assert.equal(strict.render({ nope: "still usable" }), "still usable");
+  assert.throws(() => compileTemplate("{% if %}"), (e) => e.code === "TEMPLATE_PARSE");
+  assert.throws(() => email.render([1]), (e) => e.code === "INVALID_INPUT" && e.path === "$.data");
+  email.free();
+  strict.free();
 });
 
 test("every sample customer gets a complete email with camelCase fields", () => {
@@ -273,6 +292,8 @@ test("no nesting depth, cycle or huge history takes the instance down", () => {
       () => new Personalizer({ catalog: [deep] }),
       () => renderTemplate("{{ a }}", deep),
       () => renderTemplate("{{ a }}", {}, { partials: deep }),
+      () => compileTemplate("{{ a }}", { partials: deep }),
+      () => compileTemplate("{{ a }}").render(deep),
       () => fitChurnModel([{ id: "c", attributes: deep }]),
       () => computePopularity([deep]),
       () => recordOutcome(deep, deep),
