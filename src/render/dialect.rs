@@ -151,37 +151,67 @@ fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
             }
             "comment" => {
                 let (end, after) = skip_comment(rest)?;
+                let body = rest
+                    .get(..rest.len() - end.len() - after.len())
+                    .unwrap_or("");
                 out.push_str(token);
+                out.push_str(&"\n".repeat(lines_in(body)));
                 out.push_str(end);
                 rest = after;
             }
             "#" => {
                 inline_comment(&tag)?;
-                out.push_str(&format!(
-                    "{} comment %}}{{% endcomment {}",
-                    tag.open(),
-                    tag.close()
-                ));
+                let empty = format!("{} comment %}}{{% endcomment {}", tag.open(), tag.close());
+                out.push_str(&keep_lines(token, empty));
             }
-            "echo" => out.push_str(&echo(&tag, tag.rest())),
+            "echo" => out.push_str(&keep_lines(token, echo(&tag, tag.rest()))),
             "doc" => {
                 if !tag.rest().is_empty() {
                     return Err("`doc` takes no arguments".into());
                 }
                 let (end, after) = end_of_doc(rest).ok_or("`doc` is never closed")?;
-                out.push_str(&format!(
+                let whole = source_between(token, rest, after);
+                let empty = format!(
                     "{} comment %}}{{% endcomment {}",
                     tag.open(),
                     Tag::parse(end).close()
-                ));
+                );
+                out.push_str(&keep_lines(&whole, empty));
                 rest = after;
             }
-            "liquid" => out.push_str(&liquid_tag(&tag)?),
+            "liquid" => out.push_str(&keep_lines(token, liquid_tag(&tag)?)),
             _ => out.push_str(token),
         }
     }
     out.push_str(rest);
     Ok(Cow::Owned(out))
+}
+
+fn lines_in(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// A tag (or `doc` block) and the text up to `after`, for counting its lines.
+fn source_between(token: &str, rest: &str, after: &str) -> String {
+    format!(
+        "{token}{}",
+        rest.get(..rest.len() - after.len()).unwrap_or("")
+    )
+}
+
+/// `replacement` with as many lines as `original`: the missing line breaks go just before its
+/// closing `%}`/`}}` (inside the tag, where they render nothing), so the line numbers of parse
+/// errors are the author's.
+fn keep_lines(original: &str, mut replacement: String) -> String {
+    let missing = lines_in(original).saturating_sub(lines_in(&replacement));
+    if missing > 0 && replacement.len() >= 2 {
+        let mut at = replacement.len() - 2;
+        if replacement.as_bytes().get(at.wrapping_sub(1)) == Some(&b'-') {
+            at -= 1;
+        }
+        replacement.insert_str(at, &"\n".repeat(missing));
+    }
+    replacement
 }
 
 /// `{% echo x %}` as an output with the same whitespace control.
@@ -385,7 +415,12 @@ mod tests {
         );
         assert_eq!(
             rewrite("{% liquid\n assign a = 1\n # c\n echo a\n%}").unwrap(),
-            "{% assign a = 1 %}{{ a }}"
+            // The tag's line breaks stay (inside the last tag) so errors keep the author's lines.
+            "{% assign a = 1 %}{{ a \n\n\n\n}}"
+        );
+        assert_eq!(
+            rewrite("{% comment %}\n{% if %}\n{% endcomment %}{%- # a\n # b -%}").unwrap(),
+            "{% comment %}\n\n{% endcomment %}{%- comment %}{% endcomment \n-%}"
         );
         assert!(rewrite("{% comment %}{% comment %}{% endcomment %}").is_err());
         assert!(rewrite("{%-\n # one\n two\n-%}").is_err());

@@ -20,9 +20,9 @@ use super::data::Data;
 use super::scope::Root;
 use super::sequence::Sequence;
 use super::{
-    assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, fast_output,
-    filters, guards, inclusion, lax_filters, loops, math_filters, paths, range_literals, sequence,
-    tablerow,
+    assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, errors,
+    fast_output, filters, guards, inclusion, lax_filters, loops, math_filters, paths,
+    range_literals, sequence, tablerow,
 };
 use crate::error::TemplateError;
 
@@ -160,11 +160,11 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError>
     let mut store = Compiled::default();
     for (name, text) in partials {
         check_size(name, text)?;
-        let text = prepare(name, text)?;
+        let prepared = prepare(name, text)?;
         let elements =
-            liquid_core::parser::parse(&text, &language).map_err(|e| TemplateError::Parse {
+            liquid_core::parser::parse(&prepared, &language).map_err(|e| TemplateError::Parse {
                 template: name.clone(),
-                message: e.to_string(),
+                message: errors::parse_message(text, &prepared, &e.to_string()),
             })?;
         store.0.insert(name.clone(), Arc::new(Sequence(elements)));
     }
@@ -201,11 +201,11 @@ fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
 /// Parses one template, naming it in errors.
 pub fn parse(env: &Env, name: &str, source: &str) -> Result<Template, TemplateError> {
     check_size(name, source)?;
-    let source = prepare(name, source)?;
+    let prepared = prepare(name, source)?;
     let elements =
-        liquid_core::parser::parse(&source, &env.language).map_err(|e| TemplateError::Parse {
+        liquid_core::parser::parse(&prepared, &env.language).map_err(|e| TemplateError::Parse {
             template: name.to_string(),
-            message: e.to_string(),
+            message: errors::parse_message(source, &prepared, &e.to_string()),
         })?;
     Ok(Template {
         inner: Sequence(elements),
@@ -273,7 +273,7 @@ pub fn render_with(
             },
             None => TemplateError::Render {
                 template: name.to_string(),
-                message,
+                message: errors::render_message(&message),
             },
         }
     })?;

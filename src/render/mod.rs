@@ -15,6 +15,7 @@ mod decimal;
 mod dialect;
 mod email_filters;
 mod encode_filters;
+mod errors;
 mod fast_output;
 mod filters;
 mod guards;
