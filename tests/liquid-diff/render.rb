@@ -1,0 +1,155 @@
+# The oracle of the Liquid differential test: Shopify's reference Liquid (Ruby, Debian's
+# `ruby-liquid`) renders each case the way a Shopify-dialect ESP would.
+#
+# Reads JSON Lines on stdin, one case per line:
+#   {"id": ..., "template": "...", "data": {...}, "partials": {"name": "source", ...}}
+# and writes one JSON line per case, in order, flushed at once (the test also talks to this
+# process one case at a time while it minimizes):
+#   {"id": ..., "output": "...", "errors": [...]}     parsed and rendered; `errors` lists the
+#                                                      runtime errors lax mode rendered inline
+#                                                      or swallowed (in `assign`, for one)
+#   {"id": ..., "error": "Class: message"}             Template.parse raised
+#   {"id": ..., "error": "Class: message", "phase": "render"}   render raised or timed out
+#
+# Parsing is Liquid's default lax mode, so runtime errors render inline ("Liquid error: ...").
+# Every case is bounded (a timeout and Liquid's resource limits): one bad case can never hang
+# or starve the thousands after it.
+require "json"
+require "liquid"
+
+$stdout.sync = true
+
+# Not a StandardError: Liquid rescues StandardError inside blocks and would render a timeout
+# as an inline "Liquid error: internal" and carry on rendering.
+class CaseTimeout < Exception; end
+
+# One watchdog thread for the whole run (the timeout library of Ruby 3.1 starts a thread per
+# call, a third of the time of a small case). It raises CaseTimeout in the main thread when the
+# current case passes its deadline; the lock makes "deadline passed" and "case finished"
+# exclusive, and the main thread only takes the interrupt while it renders.
+class Watchdog
+  def initialize(seconds)
+    @seconds = seconds
+    @lock = Mutex.new
+    @deadline = nil
+    @main = Thread.current
+    Thread.new { loop { sleep 0.05; check } }
+  end
+
+  def guard
+    Thread.handle_interrupt(CaseTimeout => :never) do
+      @lock.synchronize { @deadline = now + @seconds }
+      begin
+        Thread.handle_interrupt(CaseTimeout => :immediate) { yield }
+      ensure
+        @lock.synchronize { @deadline = nil }
+      end
+    end
+  end
+
+  private
+
+  def now
+    Process.clock_gettime(Process::CLOCK_MONOTONIC)
+  end
+
+  def check
+    @lock.synchronize do
+      if @deadline && now > @deadline
+        @deadline = nil
+        @main.raise(CaseTimeout)
+      end
+    end
+  end
+end
+
+# Serves the partials of the current case from memory, for `include` and `render`.
+class MemoryFileSystem
+  def initialize(partials)
+    @partials = partials || {}
+  end
+
+  def read_template_file(name)
+    source = @partials[name.to_s]
+    raise Liquid::FileSystemError, "No such template '#{name}'" unless source.is_a?(String)
+
+    source
+  end
+end
+
+# Shopify runs Liquid inside Rails, where ActiveSupport defines `blank?` on every object; plain
+# Ruby Liquid without it makes every `x == blank` false (Liquid's `blank` literal calls
+# `blank?`). These are ActiveSupport's definitions, so `blank` means what it means on Shopify
+# (and in the golden-liquid suite). LIQUID_DIFF_PLAIN_RUBY=1 leaves them out.
+unless ENV["LIQUID_DIFF_PLAIN_RUBY"]
+  class Object
+    def blank?
+      respond_to?(:empty?) ? !!empty? : !self
+    end
+  end
+
+  class String
+    def blank?
+      /\A[[:space:]]*\z/.match?(self)
+    end
+  end
+
+  class Numeric
+    def blank?
+      false
+    end
+  end
+end
+
+# The differential test's type probe (a name no generated template uses): the Ruby class of a
+# value, so a disagreement's class can say what type the differing filter was given.
+module LiquidDiffProbe
+  def liquid_diff_type(input)
+    return input.class.name unless input.is_a?(Array)
+
+    "Array(#{input.map { |item| item.class.name }.uniq.sort.join(',')})"
+  end
+end
+Liquid::Template.register_filter(LiquidDiffProbe)
+
+SECONDS = Float(ENV.fetch("LIQUID_DIFF_TIMEOUT", "2"))
+LIMITS = {
+  render_length_limit: 4 * 1024 * 1024,
+  render_score_limit: 500_000,
+  assign_score_limit: 4 * 1024 * 1024,
+}.freeze
+
+# JSON needs valid UTF-8; a string filter could in principle cut a character in two.
+def utf8(text)
+  text.to_s.dup.force_encoding(Encoding::UTF_8).scrub("\uFFFD")
+end
+
+def render_case(c)
+  template = begin
+    Liquid::Template.parse(c["template"].to_s)
+  rescue Exception => e # rubocop:disable Lint/RescueException -- SystemStackError included
+    return { "error" => utf8("#{e.class}: #{e.message}") }
+  end
+  LIMITS.each { |key, value| template.resource_limits.public_send("#{key}=", value) }
+  data = c["data"].is_a?(Hash) ? c["data"] : {}
+  registers = { file_system: MemoryFileSystem.new(c["partials"]) }
+  output = utf8(template.render(data, registers: registers))
+  { "output" => output, "errors" => template.errors.map { |e| utf8(e.message) } }
+rescue CaseTimeout
+  raise
+rescue Exception => e # rubocop:disable Lint/RescueException
+  { "error" => utf8("#{e.class}: #{e.message}"), "phase" => "render" }
+end
+
+watchdog = Watchdog.new(SECONDS)
+$stdin.each_line do |line|
+  next if line.strip.empty?
+
+  c = JSON.parse(line)
+  result = begin
+    watchdog.guard { render_case(c) }
+  rescue CaseTimeout
+    { "error" => "Timeout: no result within #{SECONDS} s", "phase" => "render" }
+  end
+  $stdout.puts(JSON.generate({ "id" => c["id"] }.merge(result)))
+end
