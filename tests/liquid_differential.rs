@@ -26,12 +26,16 @@ use mailfit::render::{Data, RenderOptions, render_template_with};
 use serde_json::{Value, json};
 
 /// Agreement rate a run must reach. Measured at 93.1-94.5% over seeds 11, 22, 33, 44, 55, 101
-/// and 202 (3,000 cases each, at b3b9c3a); set a little below, so seed-to-seed noise (about half
-/// a point) passes and a regression does not. Raise it as the gaps close.
-const FLOOR: f64 = 0.92;
+/// and 202 (3,000 cases each) when this test was written, 97.0-97.7% after the fixes it led to;
+/// set a little below, so seed-to-seed noise (about half a point) passes and a regression does
+/// not. Raise it as the gaps close.
+const FLOOR: f64 = 0.96;
 
 /// Corpus ids our engine now renders like Ruby; the corpus test fails if one regresses.
-const FIXED: &[&str] = &[];
+const FIXED: &[&str] = &[
+    "11-2509", "11-209", "11-49", "11-2699", "55-462", "11-46", "11-33", "202-1306", "22-2112",
+    "22-1997", "11-2932", "33-2875",
+];
 
 const DEFAULT_CASES: usize = 3000;
 

@@ -190,11 +190,16 @@ mod tests {
     use std::collections::BTreeMap;
 
     use crate::error::TemplateError;
-    use crate::render::{Data, render_template};
+    use crate::render::{Data, RenderOptions, render_template_with};
 
+    /// The error of a strict render (unknown filters are errors only then).
     fn error_of(source: &str) -> String {
         let data = Data::from_json(&serde_json::json!({}));
-        match render_template(source, &data, &BTreeMap::new()) {
+        let strict = RenderOptions {
+            strict: true,
+            ..RenderOptions::default()
+        };
+        match render_template_with(source, &data, &BTreeMap::new(), &strict) {
             Err(TemplateError::Parse { message, .. } | TemplateError::Render { message, .. }) => {
                 message
             }

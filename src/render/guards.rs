@@ -63,6 +63,19 @@ fn date_of(text: &str) -> Option<DateTime> {
             parse_date_time(&unix.to_string())
         })
         .or_else(|| month_day_year(trimmed))
+        .or_else(|| without_seconds(trimmed))
+}
+
+/// "2024-11-28 17:45" or "2024-11-28T17:45": a time to the minute, as Ruby's `Time.parse`
+/// reads it (at UTC).
+fn without_seconds(text: &str) -> Option<DateTime> {
+    let (date, time) = text.split_once(['T', ' '])?;
+    let (hour, minute) = time.trim().split_once(':')?;
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !(two_digits(hour) && two_digits(minute)) {
+        return None;
+    }
+    parse_date_time(&format!("{} {hour}:{minute}:00 +0000", date.trim()))
 }
 
 fn is_negative_number(text: &str) -> bool {
@@ -149,14 +162,27 @@ impl Filter for DateFilter {
         let Some(scalar) = input.as_scalar() else {
             return Ok(input.to_value());
         };
-        let text = scalar.to_kstr();
+        // Ruby's `Time.at`: an integer is Unix seconds, negative ones too.
+        let text = match (input.type_name(), scalar.to_integer()) {
+            ("whole number", Some(seconds)) => seconds.to_string().into(),
+            _ => scalar.to_kstr(),
+        };
         // NOTE: "now" must never reach liquid's parser: it reads the system clock, which traps in wasm.
         let date = if is_now(text.as_str()) {
             let now = runtime.try_get(&[ScalarCow::new("now")]);
             now.and_then(|v| v.as_scalar().map(|s| s.to_kstr().to_string()))
                 .and_then(|s| date_of(&s))
         } else if is_negative_number(text.trim()) {
-            None
+            // Negative Unix seconds only from an integer; a string "-3" is no date in Ruby.
+            (input.type_name() == "whole number")
+                .then(|| {
+                    let seconds: i64 = text.trim().parse().ok()?;
+                    let at = time::OffsetDateTime::from_unix_timestamp(seconds).ok()?;
+                    let mut date = DateTime::default();
+                    *date = at;
+                    Some(date)
+                })
+                .flatten()
         } else {
             date_of(text.as_str())
         };

@@ -263,6 +263,9 @@ fn map(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
             out.push(object.get(&property).map_or(Value::Nil, |v| v.to_value()));
         } else if item.type_name() == "string" || item.is_nil() {
             out.push(property_of(item, &Value::scalar(property.clone())).unwrap_or(Value::Nil));
+        } else if item.type_name() != "whole number" {
+            // Ruby: booleans and floats have no `[]`, so nothing; an integer's `[]` raises.
+            out.push(Value::Nil);
         } else {
             return Err(Error::with_msg(format!(
                 "`map` cannot read `{property}` of a {}",
@@ -287,15 +290,16 @@ fn selects(item: &dyn ValueView, args: &Args<'_>) -> bool {
     }
 }
 
-/// The items `where` (keep = true) or `reject` (keep = false) returns. Numbers and booleans
-/// have no properties (an error, as in Ruby); a nil item makes the whole result nil.
+/// The items `where` (keep = true) or `reject` (keep = false) returns. Booleans and floats
+/// have no properties (they never match), an integer's is an error, as in Ruby; a nil item
+/// makes the whole result nil.
 fn select(input: &dyn ValueView, args: &Args<'_>, keep: bool) -> Result<Value> {
     let mut kept = Vec::new();
     for item in flatten(input) {
         if item.is_nil() {
             return Ok(Value::Nil);
         }
-        if item.as_object().is_none() && item.type_name() != "string" {
+        if item.type_name() == "whole number" {
             return Err(Error::with_msg(format!(
                 "cannot read a property of a {}",
                 item.type_name()

@@ -21,7 +21,7 @@ use super::scope::Root;
 use super::sequence::Sequence;
 use super::{
     assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, errors,
-    fast_output, filters, guards, inclusion, lax_filters, loops, math_filters, paths,
+    fast_output, filters, guards, inclusion, lax_filters, lax_markup, loops, math_filters, paths,
     range_literals, sequence, tablerow,
 };
 use crate::error::TemplateError;
@@ -160,7 +160,7 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError>
     let mut store = Compiled::default();
     for (name, text) in partials {
         check_size(name, text)?;
-        let prepared = prepare(name, text)?;
+        let prepared = prepare(name, text, false)?;
         let elements =
             liquid_core::parser::parse(&prepared, &language).map_err(|e| TemplateError::Parse {
                 template: name.clone(),
@@ -176,12 +176,19 @@ pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError>
 
 /// The source rewrites (dialect, paths, range literals, auto-escaping and fast outputs) and the
 /// nesting bound, before the crate's parser sees a source.
-fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
+fn prepare(name: &str, source: &str, strict: bool) -> Result<String, TemplateError> {
     let source = dialect::rewrite(source).map_err(|message| TemplateError::Parse {
         template: name.to_string(),
         message,
     })?;
     let mut source = source;
+    if !strict {
+        let language = shared_language();
+        let known = |filter: &str| language.filters.get(filter).is_some();
+        if let Cow::Owned(rewritten) = lax_markup::rewrite(&source, &known) {
+            source = Cow::Owned(rewritten);
+        }
+    }
     for rewrite in [
         paths::rewrite as fn(&str) -> Cow<'_, str>,
         range_literals::rewrite,
@@ -200,8 +207,19 @@ fn prepare(name: &str, source: &str) -> Result<String, TemplateError> {
 
 /// Parses one template, naming it in errors.
 pub fn parse(env: &Env, name: &str, source: &str) -> Result<Template, TemplateError> {
+    parse_with(env, name, source, false)
+}
+
+/// Parses one template; `strict` keeps unknown filters, for the crate's parser to report,
+/// where Ruby's lax mode (the default) hands their input on unchanged.
+pub fn parse_with(
+    env: &Env,
+    name: &str,
+    source: &str,
+    strict: bool,
+) -> Result<Template, TemplateError> {
     check_size(name, source)?;
-    let prepared = prepare(name, source)?;
+    let prepared = prepare(name, source, strict)?;
     let elements =
         liquid_core::parser::parse(&prepared, &env.language).map_err(|e| TemplateError::Parse {
             template: name.to_string(),

@@ -213,6 +213,8 @@ impl Window<'_> {
 struct ContinueOffsets(HashMap<String, usize>);
 
 pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result<Window<'r>> {
+    // Ruby loops over a string as one item and ignores `offset` and `limit` then.
+    let mut text = false;
     let (items, length) = match &head.collection {
         ValueOrRange::Range(start, stop) => {
             let start = bound(start, runtime, "start")?;
@@ -223,7 +225,9 @@ pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result
             (Items::Counted { start }, length)
         }
         ValueOrRange::Value(expression) => {
-            let values = iterable(expression.evaluate(runtime)?);
+            let value = expression.evaluate(runtime)?;
+            text = value.type_name() == "string";
+            let values = iterable(value);
             let length = values.len();
             (Items::Values(values), length)
         }
@@ -244,6 +248,7 @@ pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result
         Some(limit) => from.saturating_add(clamp(Some(limit))).min(length),
         None => length,
     };
+    let (from, to) = if text { (0, length) } else { (from, to) };
     runtime
         .registers()
         .get_mut::<ContinueOffsets>()

@@ -91,12 +91,20 @@ fn operate(
         (Num::Int(x), Num::Int(y)) => {
             int(x, y).map_or_else(|| Num::Float(float(x as f64, y as f64)), Num::Int)
         }
-        _ => Num::Float(
-            a.decimal()
+        _ => {
+            let floats = float(a.float(), b.float());
+            let exact = a
+                .decimal()
                 .zip(b.decimal())
                 .and_then(|(x, y)| decimal(x, y))
-                .map_or_else(|| float(a.float(), b.float()), Decimal::to_f64),
-        ),
+                .map(Decimal::to_f64);
+            // A decimal zero has no sign; BigDecimal's does (`0 | times: -1.5` is `-0.0`).
+            Num::Float(match exact {
+                Some(x) if x == 0.0 && floats == 0.0 => floats,
+                Some(x) => x,
+                None => floats,
+            })
+        }
     }
 }
 

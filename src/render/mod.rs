@@ -21,6 +21,7 @@ mod filters;
 mod guards;
 mod inclusion;
 mod lax_filters;
+mod lax_markup;
 pub mod links;
 pub mod liquid_env;
 mod loops;
@@ -220,12 +221,17 @@ pub fn render_template_with(
     partials: &BTreeMap<String, String>,
     options: &RenderOptions,
 ) -> Result<String, TemplateError> {
-    let template = match parsed_cache::get(source, partials) {
+    let template = match parsed_cache::get(source, partials, options.strict) {
         Some(template) => template,
         None => {
             let env = liquid_env::parser(partials)?;
-            let template = std::rc::Rc::new(liquid_env::parse(&env, "template", source)?);
-            parsed_cache::put(source, partials, template.clone());
+            let template = std::rc::Rc::new(liquid_env::parse_with(
+                &env,
+                "template",
+                source,
+                options.strict,
+            )?);
+            parsed_cache::put(source, partials, options.strict, template.clone());
             template
         }
     };
@@ -249,7 +255,7 @@ impl CompiledTemplate {
     ) -> Result<Self, TemplateError> {
         let env = liquid_env::parser(partials)?;
         Ok(CompiledTemplate {
-            template: liquid_env::parse(&env, "template", source)?,
+            template: liquid_env::parse_with(&env, "template", source, options.strict)?,
             options,
         })
     }
@@ -275,6 +281,8 @@ mod parsed_cache {
     struct Entry {
         source: String,
         partials: BTreeMap<String, String>,
+        /// Parsed strictly (unknown filters are errors then).
+        strict: bool,
         template: Rc<Template>,
     }
 
@@ -290,11 +298,15 @@ mod parsed_cache {
                 .sum::<usize>()
     }
 
-    pub(super) fn get(source: &str, partials: &BTreeMap<String, String>) -> Option<Rc<Template>> {
+    pub(super) fn get(
+        source: &str,
+        partials: &BTreeMap<String, String>,
+        strict: bool,
+    ) -> Option<Rc<Template>> {
         CACHE.with_borrow_mut(|cache| {
-            let at = cache
-                .iter()
-                .position(|e| e.source == source && e.partials == *partials)?;
+            let at = cache.iter().position(|e| {
+                e.strict == strict && e.source == source && e.partials == *partials
+            })?;
             let entry = cache.remove(at);
             let template = entry.template.clone();
             cache.insert(0, entry);
@@ -302,7 +314,12 @@ mod parsed_cache {
         })
     }
 
-    pub(super) fn put(source: &str, partials: &BTreeMap<String, String>, template: Rc<Template>) {
+    pub(super) fn put(
+        source: &str,
+        partials: &BTreeMap<String, String>,
+        strict: bool,
+        template: Rc<Template>,
+    ) {
         if bytes(source, partials) > MAX_ENTRY_BYTES {
             return;
         }
@@ -313,6 +330,7 @@ mod parsed_cache {
                 Entry {
                     source: source.to_owned(),
                     partials: partials.clone(),
+                    strict,
                     template,
                 },
             );

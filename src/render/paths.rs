@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::tokens::tokens;
+use super::tokens::{spliced, tokens};
 
 /// The hidden root every scope resolves as "look up the rest of this path".
 pub const ROOT: &str = "__mailfit_root";
@@ -159,9 +159,7 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
     if !needs(source) {
         return Cow::Borrowed(source);
     }
-    let mut out = String::with_capacity(source.len() + 64);
-    let mut copied = 0;
-    for token in tokens(source) {
+    let edits = tokens(source).filter_map(|token| {
         let rewritten = if token.output {
             rewrite_expression(token.inner)
         } else {
@@ -169,36 +167,26 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
             // The tag's own name and anything before its values stay as written.
             let head = token.inner.len() - token.body().len() + name.len();
             let after_name = token.inner.get(head..).unwrap_or("");
-            match value_part(name, after_name) {
-                Some((kept, values)) => match rewrite_expression(values) {
-                    Cow::Borrowed(_) => continue,
-                    Cow::Owned(v) => Cow::Owned(format!(
-                        "{}{v}",
-                        token.inner.get(..head + kept.len()).unwrap_or("")
-                    )),
-                },
-                None => continue,
+            let (kept, values) = value_part(name, after_name)?;
+            match rewrite_expression(values) {
+                Cow::Borrowed(_) => return None,
+                Cow::Owned(v) => Cow::Owned(format!(
+                    "{}{v}",
+                    token.inner.get(..head + kept.len()).unwrap_or("")
+                )),
             }
         };
         let Cow::Owned(rewritten) = rewritten else {
-            continue;
+            return None;
         };
-        let delimiters = if token.output {
+        let (open, close) = if token.output {
             ("{{", "}}")
         } else {
             ("{%", "%}")
         };
-        out.push_str(source.get(copied..token.start).unwrap_or(""));
-        out.push_str(delimiters.0);
-        out.push_str(&rewritten);
-        out.push_str(delimiters.1);
-        copied = token.end;
-    }
-    if copied == 0 {
-        return Cow::Borrowed(source);
-    }
-    out.push_str(source.get(copied..).unwrap_or(""));
-    Cow::Owned(out)
+        Some((token.start, token.end, format!("{open}{rewritten}{close}")))
+    });
+    spliced(source, edits)
 }
 
 #[cfg(test)]

@@ -272,13 +272,18 @@ impl<'a> Root<'a> {
                 return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
             }
         }
+        // `increment`/`decrement` counters live in Ruby's outermost environment, the data
+        // itself: one shadows the data's variable of its name once it has counted.
+        {
+            let counters = self.counters.borrow();
+            if let Some((_, value)) = counters.iter().find(|(k, _)| k.as_str() == key) {
+                return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
+            }
+        }
         if self.globals.contains_key(&key) {
             return try_find(self.globals.get(&key)?, rest);
         }
-        // `increment`/`decrement` counters read as variables too, after everything else.
-        let counters = self.counters.borrow();
-        let (_, value) = counters.iter().find(|(k, _)| k.as_str() == key)?;
-        try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()))
+        None
     }
 }
 
@@ -330,11 +335,20 @@ impl Runtime for Root<'_> {
     }
 
     fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
-        self.counters
+        let counted = self
+            .counters
             .borrow()
             .iter()
             .find(|(k, _)| k.as_str() == name)
-            .map(|(_, v)| ValueCow::Owned(v.clone()))
+            .map(|(_, v)| ValueCow::Owned(v.clone()));
+        // A counter starts from the data's variable of its name, as in Ruby, where both are
+        // the same entry of the outermost environment.
+        counted.or_else(|| {
+            self.globals
+                .get(name)
+                .filter(|v| v.type_name() == "whole number")
+                .map(|v| ValueCow::Owned(v.to_value()))
+        })
     }
 
     fn registers(&self) -> &Registers {

@@ -1,6 +1,30 @@
 //! The outputs and tags of a template source, for the rewrites that run before the crate's
 //! parser (range literals, paths): each reads the same tokens, and none looks inside `raw`.
 
+use std::borrow::Cow;
+
+/// `source` with each `(start, end, replacement)` edit applied (in order, not overlapping);
+/// borrowed when there is none.
+pub fn spliced(
+    source: &str,
+    edits: impl IntoIterator<Item = (usize, usize, String)>,
+) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut edited = false;
+    for (start, end, replacement) in edits {
+        out.push_str(source.get(copied..start).unwrap_or(""));
+        out.push_str(&replacement);
+        copied = end;
+        edited = true;
+    }
+    if !edited {
+        return Cow::Borrowed(source);
+    }
+    out.push_str(source.get(copied..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
 /// One `{{ ... }}` output or `{% ... %}` tag, by byte offsets into its source.
 pub struct Token<'s> {
     /// Where the token starts (at `{{` or `{%`).

@@ -111,7 +111,7 @@ test("bad input throws Error objects with a stable code and JSON path", () => {
     [() => engine.render({ id: "c", events: "x" }, options), "INVALID_INPUT", "$.events"],
     [() => engine.render({ id: "c" }, { now: "not a date" }), "INVALID_INPUT", "$.now"],
     [() => engine.render(42, options), "INVALID_INPUT", "$"],
-    [() => renderTemplate("{{ x | nope }}", {}), "TEMPLATE_PARSE", "template:template"],
+    [() => renderTemplate("{{ x | nope }}", {}, { strict: true }), "TEMPLATE_PARSE", "template:template"],
     [() => renderTemplate("hi", [1, 2]), "INVALID_INPUT", "$.data"],
   ];
   assertTypedErrors(cases);
@@ -183,6 +183,8 @@ test("popularity, holdout and the bandit through the package", () => {
 test("undefined variables render empty as in Shopify, or fail in strict mode", () => {
   assert.equal(renderTemplate("Hi {{ customer.first_name | default: 'there' }}!", { customer: {} }), "Hi there!");
   assert.equal(renderTemplate("[{{ nope }}][{{ nope.deeper[3] }}]", {}), "[][]");
+  // Ruby's lax mode: an unknown filter hands its input on; strict mode makes it an error.
+  assert.equal(renderTemplate("{{ 'Ana' | upcasee }}", {}), "Ana");
   assert.throws(() => renderTemplate("{{ nope }}", {}, { strict: true }), (e) => e.code === "TEMPLATE_RENDER");
   // A brand template reading an attribute the customer lacks still renders.
   const engine = new Personalizer({ catalog, campaign, templates: { subject: "{{ customer.attributes.loyalty_tier | default: 'Member' }}: {{ copy.subject }}" } });
