@@ -239,7 +239,10 @@ mod tests {
             "$49.00"
         );
         let shop = serde_json::json!({"shop": {"currency": "EUR", "locale": "de-DE"}});
-        assert_eq!(render("{{ 123456 | money }}", shop.clone()), "1.234,56 €");
+        assert_eq!(
+            render("{{ 123456 | money }}", shop.clone()),
+            "1.234,56\u{a0}€"
+        );
         assert_eq!(render("{{ 990 | money: 'GBP', 'en-GB' }}", shop), "£9.90");
         assert_eq!(
             render("[{{ nothing | money }}]", serde_json::json!({})),

@@ -2,6 +2,7 @@
 // and its `node` condition are what is tested.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import init, { Personalizer, renderTemplate, compileTemplate, buildInfo, fitChurnModel, computePopularity, recordOutcome } from "mailfit";
 import { catalog, customers, campaign, options } from "./fixtures.mjs";
 
@@ -29,6 +30,27 @@ test("loads without an explicit init and reports what runs", async () => {
 test("renderTemplate renders Liquid with partials", () => {
   const out = renderTemplate("{% include 'hi' %}: {{ items | map: 'n' | join: ', ' }}", { who: "Ana", items: [{ n: 1 }, { n: 2 }] }, { partials: { hi: "Hi {{ who }}" } });
   assert.equal(out, "Hi Ana: 1, 2");
+});
+
+test("money writes every table locale and currency as ICU's Intl.NumberFormat does", (t) => {
+  const table = JSON.parse(readFileSync(new URL("../../templates/money.json", import.meta.url), "utf8"));
+  if (table.icu !== process.versions.icu) {
+    t.skip(`templates/money.json is from ICU ${table.icu}, this Node has ${process.versions.icu}: run node scripts/money-table.mjs`);
+    return;
+  }
+  const money = compileTemplate("{{ minor | money: currency, locale }}");
+  let checked = 0;
+  for (const locale of Object.keys(table.locales)) {
+    for (const currency of Object.keys(table.digits)) {
+      const intl = new Intl.NumberFormat(locale, { style: "currency", currency });
+      for (const minor of [0, 5, 99, 123450, -123456789, 100000000000, -5]) {
+        assert.equal(money.render({ minor, currency, locale }), intl.format(minor / 100), `${minor} ${currency} ${locale}`);
+        checked++;
+      }
+    }
+  }
+  assert.equal(checked, 33 * 19 * 7);
+  money.free();
 });
 
 test("compileTemplate parses once and renders per call, with the options it was given", () => {
