@@ -5,8 +5,6 @@
 //! stable `code` and the JSON `path` of the bad field. TypeScript types come from the Rust
 //! types (ts-rs, checked by a test) and are attached through `typescript_custom_section`.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -18,9 +16,10 @@ use std::rc::Rc;
 
 use crate::copy::CopySource;
 use crate::llm::{CopyCache, LlmSettings};
-use crate::{CallOptions, Personalizer as Engine, PersonalizerInit, render};
+use crate::{CallOptions, Personalizer as Engine, PersonalizerInit};
 
 mod llm;
+mod templates;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
@@ -243,100 +242,6 @@ fn js_error(error: Error) -> JsValue {
 /// The host's clock, for calls that pass no `now`.
 fn host_now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
-}
-
-/// Template data from the host: an object (or nothing), with `now` defaulted to the host's
-/// clock so `{{ 'now' | date }}` works.
-fn template_data(data: JsValue) -> Result<render::Data, JsValue> {
-    let data: serde_json::Value = if data.is_undefined() || data.is_null() {
-        serde_json::json!({})
-    } else {
-        from_js("$.data", data)?
-    };
-    if !data.is_object() {
-        return Err(js_error(
-            InputError::invalid("$.data", "data must be an object").into(),
-        ));
-    }
-    let mut object = render::Data::from_json(&data);
-    if !object.has_key("now") {
-        let now = crate::input::format_timestamp(host_now());
-        object.insert(
-            "now",
-            render::Data::from_json(&serde_json::Value::String(now)),
-        );
-    }
-    Ok(object)
-}
-
-/// `RenderTemplateOptions`: partials and how each render runs.
-fn template_options(
-    options: JsValue,
-) -> Result<(BTreeMap<String, String>, render::RenderOptions), JsValue> {
-    #[derive(serde::Deserialize, Default)]
-    struct Options {
-        #[serde(default)]
-        partials: BTreeMap<String, String>,
-        #[serde(default)]
-        strict: bool,
-        #[serde(default)]
-        escape: render::budget::OutputEscape,
-        #[serde(default)]
-        limits: render::budget::RenderLimits,
-    }
-    let options: Options = optional_from_js("$.options", options)?;
-    let render_options = render::RenderOptions {
-        strict: options.strict,
-        escape: options.escape,
-        limits: options.limits,
-    };
-    Ok((options.partials, render_options))
-}
-
-/// Renders one Liquid template with data and optional partials.
-#[wasm_bindgen(js_name = renderTemplate)]
-pub fn render_template(
-    source: String,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "RenderTemplateOptions | undefined")] options: JsValue,
-) -> Result<String, JsValue> {
-    let data = template_data(data)?;
-    let (partials, options) = template_options(options)?;
-    render::render_template_with(&source, &data, &partials, &options)
-        .map_err(|e| js_error(e.into()))
-}
-
-/// A Liquid template parsed once, rendered per call: `compileTemplate(source, options)`.
-#[wasm_bindgen]
-pub struct LiquidTemplate {
-    inner: render::CompiledTemplate,
-}
-
-/// Parses a Liquid template (with its partials, strictness, escaping and limits) for
-/// `template.render(data)`, so hosts do not parse per render; `free()` releases it.
-#[wasm_bindgen(js_name = compileTemplate)]
-pub fn compile_template(
-    source: String,
-    #[wasm_bindgen(unchecked_param_type = "RenderTemplateOptions | undefined")] options: JsValue,
-) -> Result<LiquidTemplate, JsValue> {
-    let (partials, options) = template_options(options)?;
-    Ok(LiquidTemplate {
-        inner: render::CompiledTemplate::parse(&source, &partials, options)
-            .map_err(|e| js_error(e.into()))?,
-    })
-}
-
-#[wasm_bindgen]
-impl LiquidTemplate {
-    /// Renders the template with `data` (an object, JSON text or UTF-8 JSON bytes).
-    pub fn render(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
-    ) -> Result<String, JsValue> {
-        self.inner
-            .render(&template_data(data)?)
-            .map_err(|e| js_error(e.into()))
-    }
 }
 
 impl Personalizer {

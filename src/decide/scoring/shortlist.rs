@@ -137,8 +137,9 @@ impl Scorer<'_> {
         }
         // Each leading angle adds the best groups among the products it prefers, read from
         // the posting lists of its preferred features only.
+        let mut boost = vec![0.0; coarse.len()];
         for &angle in angles {
-            groups.extend(self.angle_groups(angle, &coarse));
+            groups.extend(self.angle_groups(angle, &coarse, &mut boost));
         }
         groups.sort_unstable();
         groups.dedup();
@@ -190,16 +191,12 @@ impl Scorer<'_> {
                 }
             }
             let mut extra: Vec<u32> = Vec::new();
-            let mut next = 0;
+            // The levels already popped, then the rest of the heap.
+            let mut seen = seen_levels.into_iter();
             while extra.len() < EXTRA_GROUPS {
-                let level = match seen_levels.get(next) {
-                    Some(level) => level.clone(),
-                    None => match levels.next() {
-                        Some(level) => level,
-                        None => break,
-                    },
+                let Some(level) = seen.next().or_else(|| levels.next()) else {
+                    break;
                 };
-                next += 1;
                 if level.0 < bound {
                     break;
                 }
@@ -267,7 +264,8 @@ impl Scorer<'_> {
 
     /// The `PER_ANGLE` best item groups by coarse score plus the angle's preference, among
     /// products carrying a feature the angle prefers, products of equal score by position.
-    fn angle_groups(&self, angle: usize, coarse: &[f64]) -> Vec<u32> {
+    /// `boost` is a zeroed scratch buffer of one slot per class, left zeroed.
+    fn angle_groups(&self, angle: usize, coarse: &[f64], boost: &mut [f64]) -> Vec<u32> {
         let classes = &self.index.classes;
         let prefs = self
             .index
@@ -275,7 +273,6 @@ impl Scorer<'_> {
             .get(angle)
             .map_or(&[][..], Vec::as_slice);
         // The angle's preference per touched class, summed in the order of its features.
-        let mut boost = vec![0.0; coarse.len()];
         let mut touched: Vec<u32> = Vec::new();
         for &(feature, weight) in prefs {
             for &c in classes.postings(feature) {
@@ -290,7 +287,7 @@ impl Scorer<'_> {
         let mut ranked: Vec<Ranked> = touched
             .iter()
             .filter_map(|&c| {
-                let b = boost.get(c as usize).copied().unwrap_or(0.0);
+                let b = boost.get_mut(c as usize).map_or(0.0, std::mem::take);
                 let score = coarse.get(c as usize).copied().filter(|s| s.is_finite())?;
                 Some(Ranked(score + self.weights.angle_prefs * b, c))
             })
