@@ -21,6 +21,8 @@ use crate::{CallOptions, Personalizer as Engine, PersonalizerInit};
 mod llm;
 mod templates;
 
+pub use templates::{LiquidTemplate, compile_template, render_template};
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
 
