@@ -18,19 +18,8 @@ pub enum InputError {
     TooLarge { path: String, message: String },
 }
 
-/// A Liquid template that failed to parse or render.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum TemplateError {
-    /// The template source is not valid Liquid.
-    #[error("template `{template}` does not parse: {message}")]
-    Parse { template: String, message: String },
-    /// The template parsed but failed while rendering (bad filter argument, missing partial, ...).
-    #[error("template `{template}` failed to render: {message}")]
-    Render { template: String, message: String },
-    /// The template or its output exceeded a configured limit.
-    #[error("template `{template}` exceeded a limit: {message}")]
-    Limit { template: String, message: String },
-}
+/// A Liquid template that failed to parse, render or stay within its limits (the dialect's own).
+pub use mailfit_liquid::TemplateError;
 
 /// Any error an entry point of this crate can return.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -78,11 +67,7 @@ impl Error {
             Error::Input(InputError::Invalid { path, .. } | InputError::TooLarge { path, .. }) => {
                 path.clone()
             }
-            Error::Template(
-                TemplateError::Parse { template, .. }
-                | TemplateError::Render { template, .. }
-                | TemplateError::Limit { template, .. },
-            ) => format!("template:{template}"),
+            Error::Template(error) => format!("template:{}", error.template()),
             Error::Fit(_) => "$.customers".into(),
         }
     }

@@ -29,7 +29,7 @@ use crate::profile::{
     Rfm, StyleSignals,
 };
 use crate::render::TemplateSet;
-use crate::render::budget::{OutputEscape, RenderLimits};
+use crate::render::{OutputEscape, RenderLimits};
 
 /// Types whose declarations are open to extra keys (attributes and event properties pass through).
 const OPEN: &[&str] = &["Attributes", "RawProps"];

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 
 use common::safety::{self, CARELESS_HTML, Expect};
 use mailfit::error::TemplateError;
-use mailfit::render::budget::{OutputEscape, RenderLimits};
 use mailfit::render::{Data, RenderOptions, render_template_with};
+use mailfit::render::{OutputEscape, RenderLimits};
 
 #[test]
 fn the_xss_corpus_cannot_reach_the_shipped_templates_html() {

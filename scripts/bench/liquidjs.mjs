@@ -1,8 +1,8 @@
 // The ESP's side of the comparison: LiquidJS rendering our templates with the data our engine
 // renders them with. The email filters (`money`, `utm`, `image_url`, `asset_url`) and the
 // encoding filters LiquidJS lacks or spells differently (`escape` writes `&quot;` where LiquidJS
-// writes `&#34;`, `h`, URL-safe base64) are ported from src/render/{email_filters,
-// encode_filters,money,links}.rs, so both sides do the same work and give the same bytes.
+// writes `&#34;`, `h`, URL-safe base64) are ported from src/render/{email_filters,money,links}.rs and
+// crates/mailfit-liquid/src/encode_filters.rs, so both sides do the same work and give the same bytes.
 import { join } from "node:path";
 import { Liquid } from "liquidjs";
 

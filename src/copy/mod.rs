@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use crate::decide::{Angle, Decision};
 use crate::error::TemplateError;
-use crate::render::liquid_env;
 
 /// Maximum characters per copy field; longer text is cut at a word with an ellipsis.
 pub mod limits {
@@ -65,14 +64,14 @@ pub struct Copy {
 
 /// Angle copy variants, parsed once.
 pub struct CopyLibrary {
-    templates: BTreeMap<String, liquid_env::Template>,
+    templates: BTreeMap<String, mailfit_liquid::Template>,
     reasons: BTreeMap<String, Vec<String>>,
 }
 
 impl CopyLibrary {
     /// Parses every variant of every angle; errors name the variant (`angle/slot/index`).
     pub fn build(angles: &[Angle]) -> Result<Self, TemplateError> {
-        let parser = liquid_env::parser(&BTreeMap::new())?;
+        let parser = crate::render::dialect().parser(&BTreeMap::new())?;
         let mut templates = BTreeMap::new();
         let mut reasons = BTreeMap::new();
         for angle in angles {
@@ -80,7 +79,7 @@ impl CopyLibrary {
             for (slot, variants) in c.slots() {
                 for (i, source) in variants.iter().enumerate() {
                     let key = format!("{}/{slot}/{i}", angle.id);
-                    let template = liquid_env::parse(&parser, &key, source)?;
+                    let template = mailfit_liquid::parse(&parser, &key, source)?;
                     templates.insert(key, template);
                 }
             }
@@ -102,7 +101,7 @@ impl CopyLibrary {
             let Some(template) = self.templates.get(key) else {
                 return Ok(String::new());
             };
-            let text = liquid_env::render(template, key, context)?;
+            let text = mailfit_liquid::render(template, key, context)?;
             Ok(bound(&tidy(&text), max))
         };
         Ok(Copy {

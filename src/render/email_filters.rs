@@ -15,6 +15,16 @@ use super::money::format_money;
 use crate::config::Utm;
 use crate::input::is_http_url;
 
+/// The email filters, for [`mailfit_liquid::Dialect::with_filters`].
+pub fn filters() -> Vec<Box<dyn ParseFilter>> {
+    vec![
+        Box::new(Money),
+        Box::new(UtmLink),
+        Box::new(ImageUrl),
+        Box::new(AssetUrl),
+    ]
+}
+
 /// A text value from the template data, by path.
 fn lookup(runtime: &dyn Runtime, path: &[&str]) -> Option<String> {
     let path: Vec<ScalarCow<'_>> = path.iter().map(|p| ScalarCow::new(*p)).collect();

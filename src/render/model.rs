@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::data::Data;
+use super::Data;
 use super::links::with_utm;
 use super::money::format_money;
 use crate::config::{Brand, CampaignConfig, Offer};

@@ -44,9 +44,9 @@ fn template_options(
         #[serde(default)]
         strict: bool,
         #[serde(default)]
-        escape: render::budget::OutputEscape,
+        escape: render::OutputEscape,
         #[serde(default)]
-        limits: render::budget::RenderLimits,
+        limits: render::RenderLimits,
     }
     let options: Options = optional_from_js("$.options", options)?;
     let render_options = render::RenderOptions {
@@ -85,7 +85,7 @@ pub fn compile_template(
 ) -> Result<LiquidTemplate, JsValue> {
     let (partials, options) = template_options(options)?;
     Ok(LiquidTemplate {
-        inner: render::CompiledTemplate::parse(&source, &partials, options)
+        inner: render::compile_template(&source, &partials, options)
             .map_err(|e| js_error(e.into()))?,
     })
 }

@@ -21,8 +21,8 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Instant;
 
 use generator::Case;
-use mailfit::error::TemplateError;
-use mailfit::render::{Data, RenderOptions, render_template_with};
+use mailfit_liquid::TemplateError;
+use mailfit_liquid::{Data, Dialect, RenderOptions};
 use serde_json::{Value, json};
 
 /// Agreement rate a run must reach. Measured at 93.1-94.5% over seeds 11, 22, 33, 44, 55, 101
@@ -103,7 +103,7 @@ impl Ours {
 fn render_ours(case: &Case) -> Ours {
     let data = Data::from_json(&case.data);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        render_template_with(
+        Dialect::shopify().render_template(
             &case.template,
             &data,
             &case.partials,
@@ -1561,7 +1561,8 @@ fn agrees_with_ruby_liquid_on_random_templates() {
         eprintln!("  ours:     {}", brief(&f.ours.shown()));
     }
 
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/liquid-diff");
+    // The workspace's target directory (this crate lives in crates/<name>/).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/liquid-diff");
     std::fs::create_dir_all(&dir).unwrap();
     let lines: String = findings.iter().map(|f| format!("{}\n", f.json())).collect();
     std::fs::write(dir.join("disagreements.jsonl"), lines).unwrap();

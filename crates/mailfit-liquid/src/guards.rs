@@ -57,13 +57,20 @@ fn date_of(text: &str) -> Option<DateTime> {
         return None;
     }
     parse_date_time(text)
-        .or_else(|| {
-            let unix =
-                crate::input::parse_timestamp(&crate::input::Timestamp::Text(text.to_string()))?;
-            parse_date_time(&unix.to_string())
-        })
+        .or_else(|| iso_8601(trimmed))
         .or_else(|| month_day_year(trimmed))
         .or_else(|| without_seconds(trimmed))
+}
+
+/// RFC 3339, or ISO 8601 without a zone (read at UTC): "2026-10-01", "2026-10-01T10:00:00".
+fn iso_8601(text: &str) -> Option<DateTime> {
+    use time::format_description::well_known::Rfc3339;
+    let (date, time) = text.split_once(['T', ' ']).unwrap_or((text, "00:00:00"));
+    let zoned = time::OffsetDateTime::parse(text, &Rfc3339).or_else(|_| {
+        let time = time.trim_end_matches('Z');
+        time::OffsetDateTime::parse(&format!("{date}T{time}Z"), &Rfc3339)
+    });
+    parse_date_time(&zoned.ok()?.unix_timestamp().to_string())
 }
 
 /// "2024-11-28 17:45" or "2024-11-28T17:45": a time to the minute, as Ruby's `Time.parse`
@@ -322,7 +329,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use crate::error::TemplateError;
-    use crate::render::render_template;
+    use crate::render_template;
 
     fn render(
         source: &str,
@@ -333,7 +340,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        render_template(source, &crate::render::Data::from_json(&data), &partials)
+        render_template(source, &crate::Data::from_json(&data), &partials)
     }
 
     #[test]

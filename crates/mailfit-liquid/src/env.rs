@@ -4,7 +4,7 @@
 //! before the crate's parser sees a template.
 //!
 //! Templates are built with `liquid_core` directly rather than through `liquid::Parser`, so
-//! rendering runs on our own root ([`super::scope::Root`]): unknown variables and missing keys
+//! rendering runs on our own root ([`crate::scope::Root`]): unknown variables and missing keys
 //! render as nil, as in Shopify, unless `strict` is asked for (previews, linting).
 
 use std::borrow::Cow;
@@ -15,16 +15,16 @@ use liquid_core::runtime::PartialStore;
 use liquid_core::{Language, Renderable};
 use liquid_lib::stdlib;
 
-use super::budget::{self, CappedWriter, OutputEscape, RenderLimits};
-use super::data::Data;
-use super::scope::Root;
-use super::sequence::Sequence;
-use super::{
-    assign, autoescape, branches, cycle, dialect, email_filters, encode_filters, errors,
-    fast_output, filters, guards, inclusion, lax_filters, lax_markup, loops, math_filters, paths,
-    range_literals, sequence, tablerow,
-};
+use crate::budget::{self, CappedWriter, OutputEscape, RenderLimits};
+use crate::data::Data;
 use crate::error::TemplateError;
+use crate::scope::Root;
+use crate::sequence::Sequence;
+use crate::{
+    assign, autoescape, branches, cycle, dialect, encode_filters, errors, fast_output, filters,
+    guards, inclusion, lax_filters, lax_markup, loops, math_filters, paths, range_literals,
+    sequence, tablerow,
+};
 
 /// Largest template or partial source accepted.
 pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
@@ -121,10 +121,6 @@ fn language() -> Language {
         Box::new(encode_filters::Base64UrlSafeEncode),
         Box::new(encode_filters::Base64UrlSafeDecode),
         Box::new(encode_filters::H),
-        Box::new(email_filters::Money),
-        Box::new(email_filters::UtmLink),
-        Box::new(email_filters::ImageUrl),
-        Box::new(email_filters::AssetUrl),
         Box::new(autoescape::AutoEscape),
         Box::new(autoescape::Raw),
     ];
@@ -142,48 +138,85 @@ fn language() -> Language {
     l
 }
 
-/// The language is immutable: build it once per process, not per template set or call.
-fn shared_language() -> Arc<Language> {
-    static LANGUAGE: OnceLock<Arc<Language>> = OnceLock::new();
-    LANGUAGE.get_or_init(|| Arc::new(language())).clone()
+/// A Liquid language: Shopify's tags and filters, and any filters a host adds. Cheap to clone;
+/// build it once and parse many templates with it.
+#[derive(Clone)]
+pub struct Dialect {
+    language: Arc<Language>,
 }
 
-/// Builds the environment with the given partials (compiled eagerly, after the dialect rewrite).
-pub fn parser(partials: &BTreeMap<String, String>) -> Result<Env, TemplateError> {
-    if partials.len() > MAX_PARTIALS {
-        return Err(TemplateError::Limit {
-            template: "partials".into(),
-            message: format!("{} partials; the limit is {MAX_PARTIALS}", partials.len()),
-        });
+impl Dialect {
+    /// Shopify's dialect as Ruby Liquid has it (built once per process).
+    pub fn shopify() -> Dialect {
+        static SHOPIFY: OnceLock<Arc<Language>> = OnceLock::new();
+        Dialect {
+            language: SHOPIFY.get_or_init(|| Arc::new(language())).clone(),
+        }
     }
-    let language = shared_language();
-    let mut store = Compiled::default();
-    for (name, text) in partials {
-        check_size(name, text)?;
-        let prepared = prepare(name, text, false)?;
-        let elements =
-            liquid_core::parser::parse(&prepared, &language).map_err(|e| TemplateError::Parse {
-                template: name.clone(),
-                message: errors::parse_message(text, &prepared, &e.to_string()),
+
+    /// Shopify's dialect with the host's own filters (a filter named like one of ours replaces
+    /// it). They run under the same bounds: their output counts against the value limit.
+    pub fn with_filters(
+        extra: impl IntoIterator<Item = Box<dyn liquid_core::ParseFilter>>,
+    ) -> Self {
+        let mut language = language();
+        for filter in extra {
+            let name = filter.reflection().name().to_owned();
+            language
+                .filters
+                .register(name, Box::new(budget::Bounded(filter)));
+        }
+        Dialect {
+            language: Arc::new(language),
+        }
+    }
+
+    /// Identifies this dialect for caches: clones share it, separate builds do not.
+    pub(crate) fn id(&self) -> usize {
+        Arc::as_ptr(&self.language) as usize
+    }
+
+    /// Builds the environment with the given partials (compiled eagerly, after the rewrites).
+    pub fn parser(&self, partials: &BTreeMap<String, String>) -> Result<Env, TemplateError> {
+        if partials.len() > MAX_PARTIALS {
+            return Err(TemplateError::Limit {
+                template: "partials".into(),
+                message: format!("{} partials; the limit is {MAX_PARTIALS}", partials.len()),
+            });
+        }
+        let mut store = Compiled::default();
+        for (name, text) in partials {
+            check_size(name, text)?;
+            let prepared = prepare(&self.language, name, text, false)?;
+            let elements = liquid_core::parser::parse(&prepared, &self.language).map_err(|e| {
+                TemplateError::Parse {
+                    template: name.clone(),
+                    message: errors::parse_message(text, &prepared, &e.to_string()),
+                }
             })?;
-        store.0.insert(name.clone(), Arc::new(Sequence(elements)));
+            store.0.insert(name.clone(), Arc::new(Sequence(elements)));
+        }
+        Ok(Env {
+            language: self.language.clone(),
+            partials: Some(Arc::new(store)),
+        })
     }
-    Ok(Env {
-        language,
-        partials: Some(Arc::new(store)),
-    })
 }
 
 /// The source rewrites (dialect, paths, range literals, auto-escaping and fast outputs) and the
 /// nesting bound, before the crate's parser sees a source.
-fn prepare(name: &str, source: &str, strict: bool) -> Result<String, TemplateError> {
+fn prepare(
+    language: &Language,
+    name: &str,
+    source: &str,
+    strict: bool,
+) -> Result<String, TemplateError> {
     let source = dialect::rewrite(source).map_err(|message| TemplateError::Parse {
         template: name.to_string(),
         message,
     })?;
     let mut source = source;
     if !strict {
-        let language = shared_language();
         let known = |filter: &str| language.filters.get(filter).is_some();
         if let Cow::Owned(rewritten) = lax_markup::rewrite(&source, &known) {
             source = Cow::Owned(rewritten);
@@ -219,7 +252,7 @@ pub fn parse_with(
     strict: bool,
 ) -> Result<Template, TemplateError> {
     check_size(name, source)?;
-    let prepared = prepare(name, source, strict)?;
+    let prepared = prepare(&env.language, name, source, strict)?;
     let elements =
         liquid_core::parser::parse(&prepared, &env.language).map_err(|e| TemplateError::Parse {
             template: name.to_string(),

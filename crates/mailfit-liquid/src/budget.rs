@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bounds on one render; every field has a safe default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct RenderLimits {
     /// Largest output in bytes; rendering stops with a limit error as soon as it is passed.
@@ -39,7 +39,7 @@ impl Default for RenderLimits {
 
 /// How `{{ }}` output is escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum OutputEscape {
     /// As Liquid: output is written as it is (text parts, subjects, conformance).
@@ -106,7 +106,7 @@ pub fn strict() -> bool {
     STATE.with(|s| s.borrow().strict)
 }
 
-/// A liquid error that [`super::liquid_env`] reports as a limit breach.
+/// A liquid error that [`crate::env`] reports as a limit breach.
 pub fn limit_error(what: String) -> liquid_core::Error {
     liquid_core::Error::with_msg(format!("{LIMIT_PREFIX}{what}"))
 }
@@ -204,11 +204,6 @@ pub fn is_trusted(text: &str) -> bool {
 /// The largest value a filter or `capture` may make in this render.
 pub fn max_value_bytes() -> usize {
     STATE.with(|s| s.borrow().limits.max_value_bytes)
-}
-
-/// The render's output cap, for [`CappedWriter`].
-pub fn max_output_bytes() -> usize {
-    STATE.with(|s| s.borrow().limits.max_output_bytes)
 }
 
 /// A buffer that refuses to grow past its cap, so an exploding template stops early instead of

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use mailfit::render::render_template;
+use mailfit_liquid::render_template;
 
 /// Pass rate this build must not fall below.
 const FLOOR: f64 = 0.995;
@@ -43,7 +43,7 @@ fn run(case: &Case) -> Result<(), String> {
         serde_json::Value::Null => serde_json::json!({}),
         other => other.clone(),
     };
-    let object = mailfit::render::Data::from_json(&data);
+    let object = mailfit_liquid::Data::from_json(&data);
     let outcome = render_template(&case.template, &object, &case.templates);
     match (case.invalid, outcome) {
         (true, Err(_)) => Ok(()),

@@ -189,8 +189,7 @@ pub fn render_message(error: &str) -> String {
 mod tests {
     use std::collections::BTreeMap;
 
-    use crate::error::TemplateError;
-    use crate::render::{Data, RenderOptions, render_template_with};
+    use crate::{Data, Dialect, RenderOptions, TemplateError};
 
     /// The error of a strict render (unknown filters are errors only then).
     fn error_of(source: &str) -> String {
@@ -199,7 +198,7 @@ mod tests {
             strict: true,
             ..RenderOptions::default()
         };
-        match render_template_with(source, &data, &BTreeMap::new(), &strict) {
+        match Dialect::shopify().render_template(source, &data, &BTreeMap::new(), &strict) {
             Err(TemplateError::Parse { message, .. } | TemplateError::Render { message, .. }) => {
                 message
             }

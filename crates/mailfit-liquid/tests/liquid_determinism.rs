@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use mailfit::render::{Data, render_template};
+use mailfit_liquid::{Data, render_template};
 
 /// Templates that iterate or print a hash after a filter made it, with the data they read.
 const CASES: &[(&str, &str)] = &[
