@@ -92,10 +92,9 @@ impl InputError {
     }
 }
 
-/// Joins a JSON path prefix (`$.catalog`) with a serde path (`[3].price`).
+/// Joins a JSON path prefix (`$.catalog`) with a path inside it (`[3].price`).
 pub fn join_path(prefix: &str, inner: &str) -> String {
-    // serde_path_to_error says `?` where the input broke before any field (malformed JSON).
-    if inner.is_empty() || inner == "." || inner == "?" {
+    if inner.is_empty() {
         prefix.to_string()
     } else if inner.starts_with('[') {
         format!("{prefix}{inner}")
@@ -104,27 +103,117 @@ pub fn join_path(prefix: &str, inner: &str) -> String {
     }
 }
 
-/// Deserializes `T` from any serde deserializer, reporting the failing field's JSON path.
-///
-/// Used natively with serde_json and in wasm with serde-wasm-bindgen, so both hosts get the
-/// same paths.
-pub fn deserialize_at<'de, T, D>(prefix: &str, deserializer: D) -> Result<T, InputError>
+/// Deserializes `T` from an already parsed JSON value; on error, finds the failing field's path
+/// by reading the value again as text (errors are rare; this keeps one generic instance per type).
+pub fn deserialize_at<T>(prefix: &str, value: &serde_json::Value) -> Result<T, InputError>
 where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
 {
-    serde_path_to_error::deserialize(deserializer).map_err(|err| {
-        let path = join_path(prefix, &err.path().to_string());
-        let message = err.inner().to_string();
-        if message.starts_with("recursion limit exceeded") {
-            return InputError::TooLarge {
-                path,
-                message: format!("nested deeper than {MAX_DEPTH} levels ({message})"),
-            };
+    T::deserialize(value).or_else(|_| from_json_str(prefix, &value.to_string()))
+}
+
+/// The typed error of a serde_json failure in `text`, at the path where it happened.
+fn json_error(prefix: &str, text: &str, err: &serde_json::Error) -> InputError {
+    let path = join_path(prefix, &json_path::at(text, err.line(), err.column()));
+    let message = err.to_string();
+    if message.starts_with("recursion limit exceeded") {
+        return InputError::TooLarge {
+            path,
+            message: format!("nested deeper than {MAX_DEPTH} levels ({message})"),
+        };
+    }
+    InputError::invalid(path, message)
+}
+
+/// The path to a position in JSON text, read by a small scanner instead of tracking the path
+/// through every deserializer call (as `serde_path_to_error` does, which cost the module about
+/// 200 KB of generic code, 12% of it, and time on every read).
+mod json_path {
+    /// One open container: an object with the key last read, or an array and its index.
+    enum Frame {
+        Object { key: Option<String>, at_key: bool },
+        Array { index: usize },
+    }
+
+    /// The byte offset of serde_json's 1-based line and column.
+    fn offset(text: &str, line: usize, column: usize) -> usize {
+        let line_start = if line <= 1 {
+            0
+        } else {
+            text.match_indices('\n')
+                .nth(line - 2)
+                .map_or(text.len(), |(at, _)| at + 1)
+        };
+        (line_start + column).min(text.len())
+    }
+
+    /// `.items[1].price` for an error at `line`/`column`; empty when the position is unknown
+    /// (line 0) or outside any container.
+    pub fn at(text: &str, line: usize, column: usize) -> String {
+        if line == 0 {
+            return String::new();
         }
-        // serde-wasm-bindgen prefixes its messages with "Error: "; the JS Error adds its own.
-        InputError::invalid(path, message.trim_start_matches("Error: ").to_string())
-    })
+        let end = offset(text, line, column);
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut bytes = text.as_bytes().iter().take(end).enumerate();
+        while let Some((at, &byte)) = bytes.next() {
+            match byte {
+                b'{' => stack.push(Frame::Object {
+                    key: None,
+                    at_key: true,
+                }),
+                b'[' => stack.push(Frame::Array { index: 0 }),
+                b'}' | b']' => {
+                    stack.pop();
+                }
+                b':' => {
+                    if let Some(Frame::Object { at_key, .. }) = stack.last_mut() {
+                        *at_key = false;
+                    }
+                }
+                b',' => match stack.last_mut() {
+                    Some(Frame::Object { at_key, .. }) => *at_key = true,
+                    Some(Frame::Array { index }) => *index += 1,
+                    None => {}
+                },
+                b'"' => {
+                    // Skip the string; keep it when it is a key.
+                    let mut escaped = false;
+                    let mut close = end;
+                    for (i, &b) in bytes.by_ref() {
+                        if escaped {
+                            escaped = false;
+                        } else if b == b'\\' {
+                            escaped = true;
+                        } else if b == b'"' {
+                            close = i;
+                            break;
+                        }
+                    }
+                    if let Some(Frame::Object { key, at_key: true }) = stack.last_mut() {
+                        let raw = text.get(at + 1..close).unwrap_or("");
+                        *key = Some(
+                            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_string()),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut path = String::new();
+        for frame in &stack {
+            match frame {
+                Frame::Object { key: Some(key), .. } => {
+                    path.push('.');
+                    path.push_str(key);
+                }
+                Frame::Object { key: None, .. } => {}
+                Frame::Array { index } => path.push_str(&format!("[{index}]")),
+            }
+        }
+        path.strip_prefix('.').map(str::to_string).unwrap_or(path)
+    }
 }
 
 /// How deeply any JSON input may nest: serde_json's recursion limit, which turns deeper input
@@ -142,7 +231,7 @@ pub fn from_json_str<'de, T: serde::Deserialize<'de>>(
     text: &'de str,
 ) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = deserialize_at(prefix, &mut de)?;
+    let value = T::deserialize(&mut de).map_err(|err| json_error(prefix, text, &err))?;
     de.end()
         .map_err(|err| InputError::invalid(prefix, err.to_string()))?;
     Ok(value)
