@@ -265,6 +265,47 @@ mod tests {
         assert_eq!(err.map(|e| e.code), Some("INVALID_INPUT"));
     }
 
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Order {
+        id: String,
+        lines: Vec<Vec<u32>>,
+    }
+
+    fn path_of<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
+        match from_json_str::<T>("$", json) {
+            Err(InputError::Invalid { path, .. } | InputError::TooLarge { path, .. }) => path,
+            other => panic!("{json}: expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn paths_follow_keys_indices_and_escapes() {
+        // A missing field is the object's fault.
+        assert_eq!(
+            path_of::<Vec<Order>>(r#"[{"id":"a","lines":[]},{"lines":[]}]"#),
+            "$[1]"
+        );
+        // Arrays in arrays, whitespace and lines.
+        assert_eq!(
+            path_of::<Order>("{\n \"id\": \"a\",\n \"lines\": [[1, 2], [3, -4]]\n}"),
+            "$.lines[1][1]"
+        );
+        // Keys with escapes and strings holding brackets and commas do not confuse the scanner.
+        assert_eq!(
+            path_of::<std::collections::BTreeMap<String, Order>>(
+                r#"{"a\"b": {"id": "x,[{", "lines": [["y"]]}}"#
+            ),
+            "$.a\"b.lines[0][0]"
+        );
+        // Too deep is its own code, at the path where it broke.
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert!(matches!(
+            from_json_str::<serde_json::Value>("$", &deep),
+            Err(InputError::TooLarge { .. })
+        ));
+    }
+
     #[test]
     fn malformed_json_is_an_input_error() {
         let err = from_json_str::<Outer>("$", "{\"items\": [").err();
