@@ -1,13 +1,14 @@
 //! The brief a model sees: PII-free by construction. It is built from features (lifecycle,
 //! bucketed churn risk and discount sensitivity, top categories and tags) and catalog facts
 //! (shortlisted products and angles) only. No name, email, phone, address, order or customer id
-//! is ever read here, and catalog text is bounded and passed as JSON data, not instructions.
+//! is ever read here, no text of the customer's record reaches it (interests are the catalog's
+//! own words), and catalog text is bounded and passed as JSON data, not instructions.
 
 use serde::Serialize;
 
 use crate::config::{CampaignConfig, Offer};
 use crate::decide::{Angle, Decision};
-use crate::input::Catalog;
+use crate::input::{Catalog, FeatureKind};
 use crate::profile::Profile;
 
 use super::LlmSettings;
@@ -143,9 +144,13 @@ impl Brief {
             .take(4)
             .map(|a| cut(if a.label.is_empty() { &a.key } else { &a.label }, 40))
             .chain(
+                // Only the catalog's own categories: a category sent with an event for a
+                // product the catalog lacks is the customer's record's text (it may hold an
+                // email address or instructions) and never reaches a prompt.
                 profile
                     .category_affinities
                     .iter()
+                    .filter(|a| catalog.vocab().get(FeatureKind::Category, &a.key).is_some())
                     .take(2)
                     .map(|a| cut(&a.key, 40)),
             )
