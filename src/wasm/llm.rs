@@ -117,6 +117,14 @@ async fn attempt(plan: &Plan, fetch: &Function, remaining: u32) -> Result<HttpRe
         abort();
         return Err(JsValue::from_str(TIMED_OUT));
     };
+    // Cut a huge answer while it is still a JS string: copying it whole into the module first
+    // could exhaust linear memory (a trap). A UTF-16 unit is 1 to 3 UTF-8 bytes.
+    let body = match body.dyn_ref::<js_sys::JsString>() {
+        Some(text) if text.length() as usize > MAX_RESPONSE_BYTES => {
+            JsValue::from(text.slice(0, MAX_RESPONSE_BYTES as u32))
+        }
+        _ => body,
+    };
     let mut body = body.as_string().unwrap_or_default();
     if body.len() > MAX_RESPONSE_BYTES {
         let mut end = MAX_RESPONSE_BYTES;
