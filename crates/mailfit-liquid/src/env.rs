@@ -171,9 +171,9 @@ impl Dialect {
         }
     }
 
-    /// Identifies this dialect for caches: clones share it, separate builds do not.
-    pub(crate) fn id(&self) -> usize {
-        Arc::as_ptr(&self.language) as usize
+    /// The same language (a clone of this dialect), for caches: separate builds never are.
+    pub(crate) fn is(&self, other: &Dialect) -> bool {
+        Arc::ptr_eq(&self.language, &other.language)
     }
 
     /// Builds the environment with the given partials (compiled eagerly, after the rewrites).

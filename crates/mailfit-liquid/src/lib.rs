@@ -134,7 +134,7 @@ impl Dialect {
         options: &RenderOptions,
     ) -> Result<String, TemplateError> {
         let key = parsed_cache::Key {
-            dialect: self.id(),
+            dialect: self,
             source,
             partials,
             strict: options.strict,
@@ -160,15 +160,14 @@ mod parsed_cache {
     use std::collections::BTreeMap;
     use std::rc::Rc;
 
-    use super::Template;
+    use super::{Dialect, Template};
 
     const ENTRIES: usize = 16;
     const MAX_ENTRY_BYTES: usize = 128 * 1024;
 
     /// What a parse depends on.
     pub(super) struct Key<'k> {
-        /// The dialect's identity ([`super::Dialect::id`]).
-        pub dialect: usize,
+        pub dialect: &'k Dialect,
         pub source: &'k str,
         pub partials: &'k BTreeMap<String, String>,
         /// Parsed strictly (unknown filters are errors then).
@@ -176,7 +175,8 @@ mod parsed_cache {
     }
 
     struct Entry {
-        dialect: usize,
+        /// Held, so its language outlives the entry and no other dialect can take its place.
+        dialect: Dialect,
         source: String,
         partials: BTreeMap<String, String>,
         strict: bool,
@@ -185,7 +185,7 @@ mod parsed_cache {
 
     impl Entry {
         fn matches(&self, key: &Key<'_>) -> bool {
-            self.dialect == key.dialect
+            self.dialect.is(key.dialect)
                 && self.strict == key.strict
                 && self.source == key.source
                 && self.partials == *key.partials
@@ -224,7 +224,7 @@ mod parsed_cache {
             cache.insert(
                 0,
                 Entry {
-                    dialect: key.dialect,
+                    dialect: key.dialect.clone(),
                     source: key.source.to_owned(),
                     partials: key.partials.clone(),
                     strict: key.strict,
@@ -276,4 +276,74 @@ pub fn escape_html(text: &str) -> String {
         Ok(())
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use liquid_core::{
+        Display_filter, Filter, FilterReflection, ParseFilter, Runtime, Value, ValueView,
+    };
+
+    use super::*;
+
+    #[derive(Clone, ParseFilter, FilterReflection)]
+    #[filter(
+        name = "shout",
+        description = "Upper-cases its input.",
+        parsed(ShoutFilter)
+    )]
+    struct Shout;
+
+    #[derive(Debug, Default, Display_filter)]
+    #[name = "shout"]
+    struct ShoutFilter;
+
+    impl Filter for ShoutFilter {
+        fn evaluate(&self, input: &dyn ValueView, _: &dyn Runtime) -> liquid_core::Result<Value> {
+            Ok(Value::scalar(input.to_kstr().to_uppercase()))
+        }
+    }
+
+    #[test]
+    fn a_hosts_filter_joins_the_dialect_and_parse_caches_keep_dialects_apart() {
+        let data = Data::from_json(&serde_json::json!({ "name": "ada" }));
+        let none = BTreeMap::new();
+        let options = RenderOptions::default();
+        let source = "{{ name | shout }}";
+        let loud = Dialect::with_filters([Box::new(Shout) as Box<dyn ParseFilter>]);
+        assert_eq!(
+            loud.render_template(source, &data, &none, &options)
+                .unwrap(),
+            "ADA"
+        );
+        // The same source in Shopify's dialect: an unknown filter, passed over in lax mode.
+        let plain = Dialect::shopify();
+        assert_eq!(
+            plain
+                .render_template(source, &data, &none, &options)
+                .unwrap(),
+            "ada"
+        );
+        assert_eq!(
+            loud.clone()
+                .render_template(source, &data, &none, &options)
+                .unwrap(),
+            "ADA"
+        );
+        // A host's filter is bounded like ours.
+        let tight = RenderOptions {
+            limits: RenderLimits {
+                max_value_bytes: 2,
+                ..RenderLimits::default()
+            },
+            ..RenderOptions::default()
+        };
+        let compiled = loud.compile(source, &none, tight).unwrap();
+        assert!(matches!(
+            compiled.render(&data),
+            Err(TemplateError::Limit { .. })
+        ));
+    }
 }
