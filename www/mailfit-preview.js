@@ -466,6 +466,7 @@ export class MailfitPreview extends HTMLElement {
       if (!doc) return;
       const missing = placeholdImages(doc);
       frame.dataset.placeholders = String(missing);
+      for (const img of doc.images) if (!img.complete) img.addEventListener("error", () => { frame.dataset.placeholders = String(Number(frame.dataset.placeholders) + placeholdImages(doc)); }, { once: true });
       const fit = () => { frame.style.height = `${Math.max(doc.documentElement.scrollHeight, 300)}px`; };
       fit();
       frame._ro?.disconnect();
@@ -779,7 +780,7 @@ export class MailfitPreview extends HTMLElement {
     const node = (key, value, path) => {
       if (value && typeof value === "object") {
         const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-        const d = h("details", { dataset: { path }, open: first ? path.split(".").length === 1 : open.has(path) },
+        const d = h("details", { dataset: { path }, open: first ? !/[.[]/.test(path) : open.has(path) },
           h("summary", {}, h("span", { class: "k" }, key), h("span", { class: "t" }, Array.isArray(value) ? ` [${value.length}]` : ` {${entries.length}}`)));
         d.addEventListener("toggle", () => {
           if (d.open && d.childElementCount === 1) d.append(...entries.map(([k, v]) => node(k, v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`)));
@@ -868,7 +869,7 @@ export class MailfitPreview extends HTMLElement {
     e.compareBtn = h("button", { class: "btn primary small", onclick: () => { const [a, b] = [...tb.checked]; this.#compare = [a, b]; this.view = "compare"; } }, "Compare");
     e.tableWrap.replaceChildren(
       h("div", { class: "tablebar" },
-        (e.tableFilter = h("input", { type: "search", placeholder: "Filter customers, angles, products, subjects", value: tb.filter, oninput: debounce((ev) => { tb.filter = ev.target.value; this.#paintTable(); e.tableFilter.focus(); }, 150) })),
+        (e.tableFilter = h("input", { type: "search", placeholder: "Filter customers, angles, products, subjects", value: tb.filter, oninput: (ev) => { tb.filter = ev.target.value; this.#filterSoon(); } })),
         tb.pick ? h("span", { class: "filter" }, `${STAGE_LABEL[tb.pick.stage]} · ${tb.pick.category} `, h("button", { class: "btn small", onclick: () => { tb.pick = null; this.#paintTable(); } }, "Clear")) : "",
         h("span", { class: "spacer" }),
         h("span", { class: "explain" }, `${rows.length} of ${this.#results.size}`),
@@ -878,6 +879,8 @@ export class MailfitPreview extends HTMLElement {
     const input = e.tableFilter;
     if (this.#root.activeElement === input) input.setSelectionRange(input.value.length, input.value.length);
   }
+
+  #filterSoon = debounce(() => { this.#paintTable(); this.#els.tableFilter.focus(); }, 150);
 
   #updateCompareButton() {
     const n = this.#table.checked.size;
@@ -1019,7 +1022,9 @@ export class MailfitPreview extends HTMLElement {
     e.tabs = h("nav", { class: "tabs", role: "tablist" }, [["preview", "Preview"], ["editor", "Editor"], ["overview", "Overview"], ["compare", "Compare"]].map(([v, label]) =>
       h("button", { role: "tab", dataset: { view: v }, "aria-selected": String(this.view === v), onclick: () => { this.view = v; } }, label)));
     e.campaignLine = h("div", { class: "campaign" });
-    e.search = h("input", { type: "search", placeholder: "Search name, id, persona, lifecycle", "aria-label": "Search customers", oninput: debounce((ev) => { this.#ui.query = ev.target.value; this.#fillList(); }, 80) });
+    // (an event's target is read at once: after dispatch it is null for nodes in a shadow tree)
+    const search = debounce(() => this.#fillList(), 80);
+    e.search = h("input", { type: "search", placeholder: "Search name, id, persona, lifecycle", "aria-label": "Search customers", oninput: (ev) => { this.#ui.query = ev.target.value; search(); } });
     e.chips = h("div", { class: "chips" });
     e.people = h("ul", { class: "people", role: "listbox", "aria-label": "Customers", tabindex: "0",
       onclick: (ev) => { const li = ev.target.closest("li"); if (li) this.select(li.dataset.id); },
@@ -1041,7 +1046,7 @@ export class MailfitPreview extends HTMLElement {
       h("div", { class: "inbox", dataset: { part: "inbox" } }, e.inboxAvatar, h("div", { class: "lines" }, h("div", { class: "row1" }, e.sender, e.time), h("div", { class: "msg" }, e.subject, e.snippet))));
     e.frameBox = h("div", { class: "frame" }, e.frame, e.text);
     e.device.append(h("div", { style: "height:14px" }), e.frameBox);
-    e.canvas = h("div", { class: "canvas" }, e.device, e.stale, e.renderinfo);
+    e.canvas = h("div", { class: "canvas" }, e.stale, e.device, e.renderinfo);
     e.insight = h("aside", { class: "insight area", "aria-label": "Profile and decision" });
     e.files = h("div", { class: "files", role: "tablist" });
     e.cm = h("div", { class: "cm-host" });
@@ -1081,7 +1086,7 @@ export class MailfitPreview extends HTMLElement {
     const e = this.#els;
     const { device, theme, format } = this.#ui;
     e.device.classList.toggle("mobile", device === "mobile");
-    e.stale.style.width = device === "mobile" ? "375px" : "";
+    e.stale.style.width = device === "mobile" ? "395px" : "";
     e.canvas.classList.toggle("dark", theme !== "light");
     e.frame.hidden = format !== "html";
     e.text.hidden = format !== "text";

@@ -26,7 +26,7 @@ export function stackedChart(canvas, { rows, stages, stageLabels, top = 8, onPic
   const datasets = categories.map((cat, i) => ({
     label: cat,
     data: present.map((s) => count(s, cat)),
-    backgroundColor: cat === "other" ? "#c9ceca" : PALETTE[i % PALETTE.length],
+    backgroundColor: cat === "other" || /^no /.test(cat) ? "#c9ceca" : PALETTE[i % PALETTE.length],
     borderColor: "#fff",
     borderWidth: 1,
     borderSkipped: false,

@@ -39,7 +39,7 @@ h2, h3, h4 { margin: 0; font-weight: 600; }
 :host([view="preview"]) .list, :host([view="preview"]) .insight { display: flex; }
 :host([view="editor"]) .body { grid-template-columns: minmax(420px, 1fr) auto; }
 :host([view="editor"]) .editor { display: flex; }
-:host([view="overview"]) .body, :host([view="compare"]) .body { grid-template-columns: 1fr; }
+:host([view="overview"]) .body, :host([view="compare"]) .body { grid-template-columns: minmax(0, 1fr); }
 :host([view="overview"]) .stage, :host([view="compare"]) .stage { display: none; }
 :host([view="overview"]) .overview { display: block; }
 :host([view="compare"]) .compare { display: block; }
@@ -86,15 +86,17 @@ ul.people li[aria-selected="true"] { background: var(--accent-soft); }
 .canvas { flex: 1; padding: 22px 20px 40px; display: flex; flex-direction: column; align-items: center; gap: 14px; transition: background .2s; }
 .canvas.dark { background: #1c1f22; }
 .device { width: 720px; max-width: 100%; }
-.device.mobile { width: 375px; }
+.device.mobile { width: 395px; } /* a 375 px viewport inside the 10 px bezel */
 .inbox { display: flex; gap: 12px; align-items: flex-start; padding: 12px 16px; background: #fff; border: 1px solid var(--line); border-radius: var(--radius); box-shadow: 0 1px 2px rgba(16,24,20,.04); }
 .inbox .avatar { width: 36px; height: 36px; }
 .inbox .lines { min-width: 0; flex: 1; }
 .inbox .row1 { display: flex; justify-content: space-between; gap: 8px; }
 .inbox .sender { font-weight: 700; }
 .inbox time { color: var(--muted); font-size: 12px; white-space: nowrap; }
-.inbox .subject { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.inbox .snippet { color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.inbox .subject { display: block; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.inbox .snippet { display: block; color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.device:not(.mobile) .inbox .subject { flex: 0 1 auto; max-width: 72%; }
+.device:not(.mobile) .inbox .snippet { flex: 1 1 0; min-width: 0; }
 .device:not(.mobile) .inbox .msg { display: flex; gap: 6px; min-width: 0; }
 .device:not(.mobile) .inbox .snippet::before { content: "— "; }
 .device.mobile .inbox .snippet { white-space: normal; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
@@ -108,7 +110,6 @@ ul.people li[aria-selected="true"] { background: var(--accent-soft); }
 .frame pre { margin: 0; padding: 24px 28px; white-space: pre-wrap; word-break: break-word; font: 13px/1.6 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--ink); min-height: 300px; }
 .canvas.dark .frame pre { color: #e3e7ea; }
 .stale { width: 720px; max-width: 100%; padding: 8px 12px; border-radius: 8px; background: var(--bad-soft); color: var(--bad); font-size: 12.5px; }
-.device.mobile ~ .stale, .device.mobile + .stale { width: 375px; }
 .renderinfo { color: var(--faint); font-size: 12px; }
 .canvas.dark .renderinfo { color: #8b939a; }
 
@@ -161,12 +162,12 @@ ul.reasons li::marker { color: var(--accent); }
 /* Editor */
 .editor { flex-direction: column; min-width: 0; border-right: 1px solid var(--line); background: var(--panel); overflow: hidden; }
 .files { display: flex; align-items: center; gap: 2px; padding: 8px 12px 0; border-bottom: 1px solid var(--line); overflow-x: auto; flex: none; }
-.files button { position: relative; border: 1px solid transparent; border-bottom: 0; background: none; padding: 6px 11px; border-radius: 7px 7px 0 0; cursor: pointer; color: var(--muted); font-size: 12.5px; white-space: nowrap; }
+.files button { position: relative; border: 1px solid transparent; border-bottom: 0; background: none; padding: 6px 9px; border-radius: 7px 7px 0 0; cursor: pointer; color: var(--muted); font-size: 12.5px; white-space: nowrap; }
 .files button:hover { color: var(--ink); }
 .files button[aria-selected="true"] { background: #fff; border-color: var(--line); color: var(--ink); font-weight: 600; margin-bottom: -1px; padding-bottom: 7px; }
 .files button.changed::after { content: ""; display: inline-block; width: 6px; height: 6px; margin-left: 6px; border-radius: 50%; background: var(--accent); vertical-align: middle; }
 .files button.error::after { content: ""; display: inline-block; width: 6px; height: 6px; margin-left: 6px; border-radius: 50%; background: var(--bad); vertical-align: middle; }
-.files .sep { width: 1px; height: 18px; background: var(--line); margin: 0 6px; }
+.files .sep { width: 1px; height: 18px; background: var(--line); margin: 0 4px; flex: none; }
 .workspace { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 300px; }
 .workspace.notree { grid-template-columns: minmax(0, 1fr) 0; }
 .code { min-width: 0; min-height: 0; overflow: hidden; display: flex; flex-direction: column; }
