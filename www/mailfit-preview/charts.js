@@ -1,0 +1,58 @@
+// Campaign overview charts of <mailfit-preview>: Chart.js 4 (vendored into ../vendor/), one
+// stacked bar chart per dimension, a bar per lifecycle stage. Loaded on first use.
+import { Chart, registerables } from "../vendor/chart.js.js";
+
+Chart.register(...registerables);
+Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+Chart.defaults.font.size = 12;
+Chart.defaults.color = "#56605c";
+
+export const PALETTE = ["#1f6f5c", "#e0a43a", "#4c78a8", "#d1603d", "#8a6fb0", "#57a58a", "#c85a86", "#7d8c3a", "#3f9bbf", "#a0826d", "#b7bdb9"];
+
+/**
+ * A horizontal stacked bar chart: one bar per stage, one segment per category.
+ * `rows` are [stage, category] pairs; categories beyond `top` fold into "other".
+ * `onPick(stage, category)` fires on a click on a segment.
+ */
+export function stackedChart(canvas, { rows, stages, stageLabels, top = 8, onPick }) {
+  const totals = new Map();
+  for (const [, cat] of rows) totals.set(cat, (totals.get(cat) ?? 0) + 1);
+  const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const kept = new Set(ranked.slice(0, top));
+  const categories = ranked.filter((c) => kept.has(c));
+  if (ranked.length > top) categories.push("other");
+  const present = stages.filter((s) => rows.some(([st]) => st === s));
+  const count = (stage, cat) => rows.filter(([s, c]) => s === stage && (cat === "other" ? !kept.has(c) : c === cat)).length;
+  const datasets = categories.map((cat, i) => ({
+    label: cat,
+    data: present.map((s) => count(s, cat)),
+    backgroundColor: cat === "other" || /^no /.test(cat) ? "#c9ceca" : PALETTE[i % PALETTE.length],
+    borderColor: "#fff",
+    borderWidth: 1,
+    borderSkipped: false,
+    barThickness: 22,
+  }));
+  return new Chart(canvas, {
+    type: "bar",
+    data: { labels: present.map((s) => stageLabels[s] ?? s), datasets },
+    options: {
+      indexAxis: "y",
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: {
+        x: { stacked: true, grid: { color: "#eef0ee" }, ticks: { precision: 0 }, title: { display: true, text: "customers" } },
+        y: { stacked: true, grid: { display: false } },
+      },
+      plugins: {
+        legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, padding: 10, usePointStyle: false } },
+        tooltip: { callbacks: { footer: (items) => `${items[0].raw} of ${present.map((s) => rows.filter(([st]) => st === s).length)[items[0].dataIndex]} customers in this stage` } },
+      },
+      onClick: (_, elements) => {
+        const el = elements[0];
+        if (el && onPick) onPick(present[el.index], categories[el.datasetIndex]);
+      },
+      onHover: (e, elements) => { e.native.target.style.cursor = elements.length ? "pointer" : "default"; },
+    },
+  });
+}
