@@ -152,8 +152,14 @@ fn strip_position(error: InputError) -> InputError {
 /// first and last events' timestamps), and what was dropped is counted, so a customer with a
 /// million events costs what five thousand do.
 fn read_customer(value: JsValue, max_raw: usize) -> Result<Customer, JsValue> {
+    // serde reads a struct from a sequence too, which named `$[0]` for a customer sent in an array.
+    if js_sys::Array::is_array(&value) {
+        return Err(js_error(
+            InputError::invalid("$", "a customer is an object, not an array").into(),
+        ));
+    }
     let events = if value.is_object() && !value.is_instance_of::<js_sys::Uint8Array>() {
-        js_sys::Reflect::get(&value, &"events".into())?
+        js_sys::Reflect::get(&value, &"events".into()).map_err(|e| unreadable("$", &e))?
     } else {
         JsValue::UNDEFINED
     };
@@ -184,6 +190,11 @@ fn read_customer(value: JsValue, max_raw: usize) -> Result<Customer, JsValue> {
         .map_err(|e| shift_event_path(e, from))?;
     customer.events_dropped = len - cap;
     Ok(customer)
+}
+
+/// What a host object threw while it was read (a getter, a Proxy): an input error at `path`.
+fn unreadable(path: &str, thrown: &JsValue) -> JsValue {
+    js_error(InputError::invalid(path, format!("not readable: {}", llm::describe(thrown))).into())
 }
 
 /// Rewrites `$.events[i]` in an error's path to the index the host sent (after a cut).
@@ -527,13 +538,15 @@ fn split_llm(
     if !options.is_object() {
         return Ok((options, None));
     }
-    let llm = js_sys::Reflect::get(&options, &"llm".into())?;
+    let llm =
+        js_sys::Reflect::get(&options, &"llm".into()).map_err(|e| unreadable("$.options", &e))?;
     if llm.is_undefined() || llm.is_null() {
         return Ok((options, None));
     }
     let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
     js_sys::Reflect::delete_property(&rest, &"llm".into())?;
-    let fetch = js_sys::Reflect::get(&llm, &"fetch".into())?
+    let fetch = js_sys::Reflect::get(&llm, &"fetch".into())
+        .map_err(|e| unreadable("$.options.llm", &e))?
         .dyn_into::<js_sys::Function>()
         .map_err(|_| {
             js_error(InputError::invalid("$.options.llm.fetch", "fetch must be a function").into())
