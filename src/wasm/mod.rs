@@ -265,12 +265,13 @@ impl Personalizer {
         options: JsValue,
         call: impl FnOnce(&Engine, &Customer, i64, &CallOptions) -> Result<T, Error>,
     ) -> Result<JsValue, JsValue> {
-        let customer = read_customer(customer, self.engine.max_raw_events())?;
+        let engine = &self.state()?.engine;
+        let customer = read_customer(customer, engine.max_raw_events())?;
         let options = optional_from_js::<CallOptions>("$.options", options)?;
         let now = options
             .resolve_now(host_now())
             .map_err(|e| js_error(e.into()))?;
-        to_js(&call(&self.engine, &customer, now, &options).map_err(js_error)?)
+        to_js(&call(engine, &customer, now, &options).map_err(js_error)?)
     }
 }
 
@@ -365,12 +366,42 @@ pub fn parse_catalog(
     to_js(&load.map_err(|e| js_error(e.into()))?)
 }
 
-/// The personalization engine: build once per catalog and campaign, call per recipient.
-#[wasm_bindgen]
-pub struct Personalizer {
+/// What an exported object holds. Both classes hold exactly this one field: wasm-bindgen passes
+/// a method's `this` through unchecked, so `LiquidTemplate.prototype.render.call(engine)` hands
+/// one class's object to the other's method. With the same shape it finds contents of another
+/// type (a typed error) instead of reading one struct as another (a trap).
+type Handle = Rc<dyn std::any::Any>;
+
+/// The contents of `handle` as a `T`, or an error naming the class the method belongs to.
+fn held<'a, T: 'static>(handle: &'a Handle, class: &str) -> Result<&'a T, JsValue> {
+    handle.downcast_ref::<T>().ok_or_else(|| {
+        js_error(
+            InputError::invalid(
+                "$",
+                format!("this is not a {class}: a {class} method was called on another object"),
+            )
+            .into(),
+        )
+    })
+}
+
+/// An engine and its LLM copy cache.
+struct EngineState {
     // NOTE: shared with the futures of `personalize`, which outlive the call that made them.
     engine: Rc<Engine>,
     cache: Rc<RefCell<CopyCache>>,
+}
+
+/// The personalization engine: build once per catalog and campaign, call per recipient.
+#[wasm_bindgen]
+pub struct Personalizer {
+    handle: Handle,
+}
+
+impl Personalizer {
+    fn state(&self) -> Result<&EngineState, JsValue> {
+        held(&self.handle, "Personalizer")
+    }
 }
 
 #[wasm_bindgen]
@@ -383,8 +414,10 @@ impl Personalizer {
         let init: PersonalizerInit = from_js_within("$", init, MAX_BULK_JSON_BYTES)?;
         Engine::new(init)
             .map(|engine| Personalizer {
-                engine: Rc::new(engine),
-                cache: Rc::new(RefCell::new(CopyCache::new())),
+                handle: Rc::new(EngineState {
+                    engine: Rc::new(engine),
+                    cache: Rc::new(RefCell::new(CopyCache::new())),
+                }),
             })
             .map_err(js_error)
     }
@@ -392,7 +425,7 @@ impl Personalizer {
     /// Warnings raised while building (repaired config, empty catalog).
     #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
     pub fn warnings(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.engine.warnings())
+        to_js(&self.state()?.engine.warnings())
     }
 
     /// Kinds of product this catalog's customers buy together (co-purchase lift), for
@@ -403,11 +436,12 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let engine = &self.state()?.engine;
         let customers: Vec<Customer> =
             from_js_within("$.customers", customers, MAX_BULK_JSON_BYTES)?;
         let options: crate::FitOptions = optional_from_js("$.options", options)?;
         let associations =
-            crate::compute_associations(customers, self.engine.catalog(), &options, host_now());
+            crate::compute_associations(customers, engine.catalog(), &options, host_now());
         to_js(&associations.map_err(js_error)?)
     }
 
@@ -470,8 +504,10 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer | string | Uint8Array")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PersonalizeOptions | undefined")] options: JsValue,
     ) -> js_sys::Promise {
-        let engine = self.engine.clone();
-        let cache = self.cache.clone();
+        let (engine, cache) = match self.state() {
+            Ok(state) => (state.engine.clone(), state.cache.clone()),
+            Err(error) => return js_sys::Promise::reject(&error),
+        };
         wasm_bindgen_futures::future_to_promise(async move {
             let (options, llm) = split_llm(options)?;
             let customer = read_customer(customer, engine.max_raw_events())?;
@@ -517,7 +553,7 @@ impl Personalizer {
     /// The LLM copy cache as plain JSON, for the host to persist (KV, Redis, a file).
     #[wasm_bindgen(js_name = exportCache, unchecked_return_type = "CopyCacheJson")]
     pub fn export_cache(&self) -> Result<JsValue, JsValue> {
-        to_js(&*self.cache.borrow())
+        to_js(&*self.state()?.cache.borrow())
     }
 
     /// Merges a cache exported earlier; returns how many entries were dropped as stale.
@@ -527,7 +563,7 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "CopyCacheJson")] cache: JsValue,
     ) -> Result<u32, JsValue> {
         let cache: CopyCache = from_js("$.cache", cache)?;
-        Ok(self.cache.borrow_mut().import(cache) as u32)
+        Ok(self.state()?.cache.borrow_mut().import(cache) as u32)
     }
 }
 

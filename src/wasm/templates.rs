@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, host_now, js_error, optional_from_js};
+use super::{Handle, from_js, held, host_now, js_error, optional_from_js};
 use crate::error::InputError;
 use crate::render;
 
@@ -100,7 +100,8 @@ pub fn render_template(
 /// A Liquid template parsed once, rendered per call: `compileTemplate(source, options)`.
 #[wasm_bindgen]
 pub struct LiquidTemplate {
-    inner: render::CompiledTemplate,
+    /// A `render::CompiledTemplate` (see [`Handle`] for why not the type itself).
+    handle: Handle,
 }
 
 /// Parses a Liquid template (with its partials, strictness, escaping and limits) for
@@ -113,8 +114,10 @@ pub fn compile_template(
     let source = template_source(&source)?;
     let (partials, options) = template_options(options)?;
     Ok(LiquidTemplate {
-        inner: render::compile_template(&source, &partials, options)
-            .map_err(|e| js_error(e.into()))?,
+        handle: std::rc::Rc::new(
+            render::compile_template(&source, &partials, options)
+                .map_err(|e| js_error(e.into()))?,
+        ),
     })
 }
 
@@ -125,7 +128,7 @@ impl LiquidTemplate {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
     ) -> Result<String, JsValue> {
-        self.inner
+        held::<render::CompiledTemplate>(&self.handle, "LiquidTemplate")?
             .render(&template_data(data)?)
             .map_err(|e| js_error(e.into()))
     }
