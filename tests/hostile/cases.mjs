@@ -695,6 +695,11 @@ function more(f, engine) {
       return b.personalize(c0, llmOf(async () => new Response("down", { status: 503 })));
     }, expect: { ok: (email) => assert.equal(email.copySource, "rules") } },
     { name: "a catalog swapped between engines: events for the other catalog's products", run: () => new Personalizer({ catalog: catalog.map((p) => ({ ...p, id: `X-${p.id}` })), campaign }).render(c0, options), expect: { ok: (e) => { isEmail(e); assert.ok(e.profile.dataQuality.unknownProducts > 0); assert.ok(e.decision.productId.startsWith("X-")); } } },
+    { name: "a compiled template's method called on an engine", run: () => m.LiquidTemplate.prototype.render.call(engine, {}), expect: { code: "INVALID_INPUT", path: "$" } },
+    { name: "an engine's render called on a compiled template", run: () => Personalizer.prototype.render.call(compileTemplate("x"), c0, options), expect: { code: "INVALID_INPUT", path: "$" } },
+    { name: "an engine's personalize called on a compiled template", run: () => Personalizer.prototype.personalize.call(compileTemplate("x"), c0, options), expect: { code: "INVALID_INPUT", path: "$" } },
+    { name: "an engine's exportCache called on a compiled template", run: () => Personalizer.prototype.exportCache.call(compileTemplate("x")), expect: { code: "INVALID_INPUT", path: "$" } },
+    { name: "an engine's warnings getter called on a compiled template", run: () => Object.getOwnPropertyDescriptor(Personalizer.prototype, "warnings").get.call(compileTemplate("x")), expect: { code: "INVALID_INPUT", path: "$" } },
     { name: "one engine's method called on another engine", run: () => Personalizer.prototype.render.call(new Personalizer({ catalog: catalog.slice(0, 3), campaign }), c0, options), expect: { ok: (e) => assert.ok(catalog.slice(0, 3).some((p) => p.id === e.decision.productId)) } },
     { name: "an engine passed as a customer", run: () => engine.render(engine, options), expect: { code: "INVALID_INPUT", path: "$" } },
     { name: "an engine passed as the catalog", run: () => new Personalizer({ catalog: engine }), expect: { code: "INVALID_INPUT", path: "$.catalog" } },
