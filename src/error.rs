@@ -114,8 +114,15 @@ where
 
 /// The typed error of a serde_json failure in `text`, at the path where it happened.
 fn json_error(prefix: &str, text: &str, err: &serde_json::Error) -> InputError {
-    let path = join_path(prefix, &json_path::at(text, err.line(), err.column()));
     let message = err.to_string();
+    // serde_json reports an array or object of the wrong type read through `deserialize_any`
+    // just inside it, after its opening bracket.
+    let whole_value =
+        message.starts_with("invalid type: sequence") || message.starts_with("invalid type: map");
+    let path = join_path(
+        prefix,
+        &json_path::at(text, err.line(), err.column(), whole_value),
+    );
     if message.starts_with("recursion limit exceeded") {
         return InputError::TooLarge {
             path,
@@ -149,7 +156,7 @@ mod json_path {
 
     /// `.items[1].price` for an error at `line`/`column`; empty when the position is unknown
     /// (line 0) or outside any container.
-    pub fn at(text: &str, line: usize, column: usize) -> String {
+    pub fn at(text: &str, line: usize, column: usize, whole_value: bool) -> String {
         if line == 0 {
             return String::new();
         }
@@ -200,6 +207,15 @@ mod json_path {
                 }
                 _ => {}
             }
+        }
+        // An error about a whole array or object reported just inside it (its bracket read, its
+        // first item not yet): the container that opened last is the field at fault. When the
+        // bracket is still ahead (a peek), the path is already the field's.
+        let last = text.get(..end).and_then(|b| b.trim_end().chars().last());
+        let next = text.get(end..).and_then(|a| a.trim_start().chars().next());
+        let bracket = |c: Option<char>| matches!(c, Some('[' | '{'));
+        if whole_value && bracket(last) && !bracket(next) {
+            stack.pop();
         }
         let mut path = String::new();
         for frame in &stack {
@@ -298,6 +314,24 @@ mod tests {
             ),
             "$.a\"b.lines[0][0]"
         );
+        // A whole array or object of the wrong type is the field's fault, not its first item's.
+        assert_eq!(
+            path_of::<Order>(r#"{"id": ["x", "y"], "lines": []}"#),
+            "$.id"
+        );
+        assert_eq!(path_of::<Order>(r#"{"id": {"a": 1}, "lines": []}"#), "$.id");
+        assert_eq!(
+            path_of::<Order>(r#"{"id": "a", "lines": [{"a": 1}]}"#),
+            "$.lines[0]"
+        );
+        // The same through `deserialize_any` (timestamps, prices), which reads the bracket first.
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Stamped {
+            at: Vec<crate::input::Timestamp>,
+        }
+        assert_eq!(path_of::<Stamped>(r#"{"at": [[1, 2]]}"#), "$.at[0]");
+        assert_eq!(path_of::<Stamped>(r#"{"at": ["x", {"y": 1}]}"#), "$.at[1]");
         // Too deep is its own code, at the path where it broke.
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert!(matches!(

@@ -15,6 +15,18 @@ use crate::llm::{
 /// threw) and the milliseconds since the exchange began.
 pub type Attempt = (Result<HttpResponse, String>, u32);
 
+/// A BCP 47 language tag as CRMs write it (`de`, `de-DE`, `zh_Hant_TW`): letters first, then
+/// letters, digits, `-` and `_`, at most 16 characters. Anything else is not a locale.
+fn is_language_tag(text: &str) -> bool {
+    let mut parts = text.split(['-', '_']);
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
+    text.len() <= 16
+        && language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 impl Personalizer {
     /// The request and rules for a draft's LLM copy.
     pub fn llm_plan(
@@ -23,10 +35,12 @@ impl Personalizer {
         draft: &Draft,
         settings: &LlmSettings,
     ) -> Result<Plan, Fallback> {
+        // The customer's locale is their record's text: only a language tag reaches the prompt.
         let locale = customer
             .attributes
             .locale
             .as_deref()
+            .filter(|l| is_language_tag(l))
             .unwrap_or(&self.config.locale);
         let brief = Brief::new(
             &draft.profile,

@@ -151,7 +151,7 @@ fn html_escaping_crosses_the_js_boundary() {
 fn every_limit_holds_in_wasm_without_a_trap() {
     for (name, source, data, limits, expect) in safety::limit_cases() {
         let options = js(&serde_json::json!({ "limits": limits }).to_string());
-        let outcome = render_template(source, js(&data.to_string()), options);
+        let outcome = render_template(JsValue::from(source), js(&data.to_string()), options);
         match (&expect, outcome) {
             (Expect::Output(want), Ok(got)) => assert_eq!(&got, want, "{name}"),
             (Expect::LimitError, Err(error)) => {

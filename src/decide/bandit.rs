@@ -124,7 +124,9 @@ pub fn record_outcome(
     }
     arm.sends = arm.sends.saturating_add(1);
     if outcome.revenue.is_finite() && outcome.revenue > 0.0 {
-        arm.revenue += outcome.revenue;
+        // NOTE: saturates, so the state stays JSON (an infinite sum would serialize as null and
+        // the next call would reject the state it was given).
+        arm.revenue = (arm.revenue + outcome.revenue).min(f64::MAX);
     }
     Ok(state)
 }

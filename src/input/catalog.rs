@@ -263,6 +263,14 @@ fn availability_of(text: Option<&str>, stock: Option<f64>) -> Availability {
     }
 }
 
+/// Largest id, title, colour, size or product type (bytes; Merchant Center allows 150
+/// characters of title).
+const MAX_TITLE_BYTES: usize = 1_000;
+/// Largest description (bytes; Merchant Center allows 5,000 characters).
+const MAX_TEXT_BYTES: usize = 64 * 1024;
+/// Largest link or image link (bytes; Merchant Center allows 2,000 characters).
+const MAX_LINK_BYTES: usize = 8 * 1024;
+
 fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
@@ -276,6 +284,26 @@ impl RawProduct {
         lexicon: &Lexicon,
         cache: &mut FnvMap<String, Vec<ProductFacet>>,
     ) -> Result<Product, InputError> {
+        // Text that reaches every email is bounded here, where the path names the field: one
+        // feed row with a megabyte title would otherwise fail every render at a copy template.
+        for (field, value, limit) in [
+            ("id", &self.id, MAX_TITLE_BYTES),
+            ("title", &self.title, MAX_TITLE_BYTES),
+            ("description", &self.description, MAX_TEXT_BYTES),
+            ("link", &self.link, MAX_LINK_BYTES),
+            ("image_link", &self.image_link, MAX_LINK_BYTES),
+            ("color", &self.color, MAX_TITLE_BYTES),
+            ("size", &self.size, MAX_TITLE_BYTES),
+            ("product_type", &self.product_type, MAX_TITLE_BYTES),
+        ] {
+            let len = value.as_deref().map_or(0, str::len);
+            if len > limit {
+                return Err(InputError::TooLarge {
+                    path: format!("{path}.{field}"),
+                    message: format!("{field} is {len} bytes; the limit is {limit}"),
+                });
+            }
+        }
         let id = non_empty(self.id)
             .ok_or_else(|| InputError::invalid(format!("{path}.id"), "missing product id"))?;
         let title = non_empty(self.title)

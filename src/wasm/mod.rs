@@ -152,8 +152,14 @@ fn strip_position(error: InputError) -> InputError {
 /// first and last events' timestamps), and what was dropped is counted, so a customer with a
 /// million events costs what five thousand do.
 fn read_customer(value: JsValue, max_raw: usize) -> Result<Customer, JsValue> {
+    // serde reads a struct from a sequence too, which named `$[0]` for a customer sent in an array.
+    if js_sys::Array::is_array(&value) {
+        return Err(js_error(
+            InputError::invalid("$", "a customer is an object, not an array").into(),
+        ));
+    }
     let events = if value.is_object() && !value.is_instance_of::<js_sys::Uint8Array>() {
-        js_sys::Reflect::get(&value, &"events".into())?
+        js_sys::Reflect::get(&value, &"events".into()).map_err(|e| unreadable("$", &e))?
     } else {
         JsValue::UNDEFINED
     };
@@ -184,6 +190,11 @@ fn read_customer(value: JsValue, max_raw: usize) -> Result<Customer, JsValue> {
         .map_err(|e| shift_event_path(e, from))?;
     customer.events_dropped = len - cap;
     Ok(customer)
+}
+
+/// What a host object threw while it was read (a getter, a Proxy): an input error at `path`.
+fn unreadable(path: &str, thrown: &JsValue) -> JsValue {
+    js_error(InputError::invalid(path, format!("not readable: {}", llm::describe(thrown))).into())
 }
 
 /// Rewrites `$.events[i]` in an error's path to the index the host sent (after a cut).
@@ -254,12 +265,13 @@ impl Personalizer {
         options: JsValue,
         call: impl FnOnce(&Engine, &Customer, i64, &CallOptions) -> Result<T, Error>,
     ) -> Result<JsValue, JsValue> {
-        let customer = read_customer(customer, self.engine.max_raw_events())?;
+        let engine = &self.state()?.engine;
+        let customer = read_customer(customer, engine.max_raw_events())?;
         let options = optional_from_js::<CallOptions>("$.options", options)?;
         let now = options
             .resolve_now(host_now())
             .map_err(|e| js_error(e.into()))?;
-        to_js(&call(&self.engine, &customer, now, &options).map_err(js_error)?)
+        to_js(&call(engine, &customer, now, &options).map_err(js_error)?)
     }
 }
 
@@ -354,12 +366,42 @@ pub fn parse_catalog(
     to_js(&load.map_err(|e| js_error(e.into()))?)
 }
 
-/// The personalization engine: build once per catalog and campaign, call per recipient.
-#[wasm_bindgen]
-pub struct Personalizer {
+/// What an exported object holds. Both classes hold exactly this one field: wasm-bindgen passes
+/// a method's `this` through unchecked, so `LiquidTemplate.prototype.render.call(engine)` hands
+/// one class's object to the other's method. With the same shape it finds contents of another
+/// type (a typed error) instead of reading one struct as another (a trap).
+type Handle = Rc<dyn std::any::Any>;
+
+/// The contents of `handle` as a `T`, or an error naming the class the method belongs to.
+fn held<'a, T: 'static>(handle: &'a Handle, class: &str) -> Result<&'a T, JsValue> {
+    handle.downcast_ref::<T>().ok_or_else(|| {
+        js_error(
+            InputError::invalid(
+                "$",
+                format!("this is not a {class}: a {class} method was called on another object"),
+            )
+            .into(),
+        )
+    })
+}
+
+/// An engine and its LLM copy cache.
+struct EngineState {
     // NOTE: shared with the futures of `personalize`, which outlive the call that made them.
     engine: Rc<Engine>,
     cache: Rc<RefCell<CopyCache>>,
+}
+
+/// The personalization engine: build once per catalog and campaign, call per recipient.
+#[wasm_bindgen]
+pub struct Personalizer {
+    handle: Handle,
+}
+
+impl Personalizer {
+    fn state(&self) -> Result<&EngineState, JsValue> {
+        held(&self.handle, "Personalizer")
+    }
 }
 
 #[wasm_bindgen]
@@ -372,8 +414,10 @@ impl Personalizer {
         let init: PersonalizerInit = from_js_within("$", init, MAX_BULK_JSON_BYTES)?;
         Engine::new(init)
             .map(|engine| Personalizer {
-                engine: Rc::new(engine),
-                cache: Rc::new(RefCell::new(CopyCache::new())),
+                handle: Rc::new(EngineState {
+                    engine: Rc::new(engine),
+                    cache: Rc::new(RefCell::new(CopyCache::new())),
+                }),
             })
             .map_err(js_error)
     }
@@ -381,7 +425,7 @@ impl Personalizer {
     /// Warnings raised while building (repaired config, empty catalog).
     #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
     pub fn warnings(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.engine.warnings())
+        to_js(&self.state()?.engine.warnings())
     }
 
     /// Kinds of product this catalog's customers buy together (co-purchase lift), for
@@ -392,11 +436,12 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer[]")] customers: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FitOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let engine = &self.state()?.engine;
         let customers: Vec<Customer> =
             from_js_within("$.customers", customers, MAX_BULK_JSON_BYTES)?;
         let options: crate::FitOptions = optional_from_js("$.options", options)?;
         let associations =
-            crate::compute_associations(customers, self.engine.catalog(), &options, host_now());
+            crate::compute_associations(customers, engine.catalog(), &options, host_now());
         to_js(&associations.map_err(js_error)?)
     }
 
@@ -459,8 +504,10 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "Customer | string | Uint8Array")] customer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PersonalizeOptions | undefined")] options: JsValue,
     ) -> js_sys::Promise {
-        let engine = self.engine.clone();
-        let cache = self.cache.clone();
+        let (engine, cache) = match self.state() {
+            Ok(state) => (state.engine.clone(), state.cache.clone()),
+            Err(error) => return js_sys::Promise::reject(&error),
+        };
         wasm_bindgen_futures::future_to_promise(async move {
             let (options, llm) = split_llm(options)?;
             let customer = read_customer(customer, engine.max_raw_events())?;
@@ -506,7 +553,7 @@ impl Personalizer {
     /// The LLM copy cache as plain JSON, for the host to persist (KV, Redis, a file).
     #[wasm_bindgen(js_name = exportCache, unchecked_return_type = "CopyCacheJson")]
     pub fn export_cache(&self) -> Result<JsValue, JsValue> {
-        to_js(&*self.cache.borrow())
+        to_js(&*self.state()?.cache.borrow())
     }
 
     /// Merges a cache exported earlier; returns how many entries were dropped as stale.
@@ -516,7 +563,7 @@ impl Personalizer {
         #[wasm_bindgen(unchecked_param_type = "CopyCacheJson")] cache: JsValue,
     ) -> Result<u32, JsValue> {
         let cache: CopyCache = from_js("$.cache", cache)?;
-        Ok(self.cache.borrow_mut().import(cache) as u32)
+        Ok(self.state()?.cache.borrow_mut().import(cache) as u32)
     }
 }
 
@@ -527,13 +574,15 @@ fn split_llm(
     if !options.is_object() {
         return Ok((options, None));
     }
-    let llm = js_sys::Reflect::get(&options, &"llm".into())?;
+    let llm =
+        js_sys::Reflect::get(&options, &"llm".into()).map_err(|e| unreadable("$.options", &e))?;
     if llm.is_undefined() || llm.is_null() {
         return Ok((options, None));
     }
     let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
     js_sys::Reflect::delete_property(&rest, &"llm".into())?;
-    let fetch = js_sys::Reflect::get(&llm, &"fetch".into())?
+    let fetch = js_sys::Reflect::get(&llm, &"fetch".into())
+        .map_err(|e| unreadable("$.options.llm", &e))?
         .dyn_into::<js_sys::Function>()
         .map_err(|_| {
             js_error(InputError::invalid("$.options.llm.fetch", "fetch must be a function").into())

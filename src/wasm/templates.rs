@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, host_now, js_error, optional_from_js};
+use super::{Handle, from_js, held, host_now, js_error, optional_from_js};
 use crate::error::InputError;
 use crate::render;
 
@@ -31,6 +31,32 @@ fn template_data(data: JsValue) -> Result<render::Data, JsValue> {
         );
     }
     Ok(object)
+}
+
+/// The template source from the host: a string no larger than a template may be, refused
+/// before it is copied into the module (wasm-bindgen's own `String` conversion trapped on a
+/// number or an object and copied any size first).
+fn template_source(source: &JsValue) -> Result<String, JsValue> {
+    let Some(text) = source.dyn_ref::<js_sys::JsString>() else {
+        return Err(js_error(
+            InputError::invalid("$.source", "the template source must be a string").into(),
+        ));
+    };
+    // A UTF-16 unit is at least one UTF-8 byte.
+    let len = text.length() as usize;
+    if len > mailfit_liquid::MAX_TEMPLATE_BYTES {
+        return Err(js_error(
+            crate::error::TemplateError::Limit {
+                template: "template".into(),
+                message: format!(
+                    "source is at least {len} bytes; the limit is {}",
+                    mailfit_liquid::MAX_TEMPLATE_BYTES
+                ),
+            }
+            .into(),
+        ));
+    }
+    Ok(String::from(text))
 }
 
 /// `RenderTemplateOptions`: partials and how each render runs.
@@ -60,10 +86,11 @@ fn template_options(
 /// Renders one Liquid template with data and optional partials.
 #[wasm_bindgen(js_name = renderTemplate)]
 pub fn render_template(
-    source: String,
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderTemplateOptions | undefined")] options: JsValue,
 ) -> Result<String, JsValue> {
+    let source = template_source(&source)?;
     let data = template_data(data)?;
     let (partials, options) = template_options(options)?;
     render::render_template_with(&source, &data, &partials, &options)
@@ -73,20 +100,24 @@ pub fn render_template(
 /// A Liquid template parsed once, rendered per call: `compileTemplate(source, options)`.
 #[wasm_bindgen]
 pub struct LiquidTemplate {
-    inner: render::CompiledTemplate,
+    /// A `render::CompiledTemplate` (see [`Handle`] for why not the type itself).
+    handle: Handle,
 }
 
 /// Parses a Liquid template (with its partials, strictness, escaping and limits) for
 /// `template.render(data)`, so hosts do not parse per render; `free()` releases it.
 #[wasm_bindgen(js_name = compileTemplate)]
 pub fn compile_template(
-    source: String,
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderTemplateOptions | undefined")] options: JsValue,
 ) -> Result<LiquidTemplate, JsValue> {
+    let source = template_source(&source)?;
     let (partials, options) = template_options(options)?;
     Ok(LiquidTemplate {
-        inner: render::compile_template(&source, &partials, options)
-            .map_err(|e| js_error(e.into()))?,
+        handle: std::rc::Rc::new(
+            render::compile_template(&source, &partials, options)
+                .map_err(|e| js_error(e.into()))?,
+        ),
     })
 }
 
@@ -97,7 +128,7 @@ impl LiquidTemplate {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
     ) -> Result<String, JsValue> {
-        self.inner
+        held::<render::CompiledTemplate>(&self.handle, "LiquidTemplate")?
             .render(&template_data(data)?)
             .map_err(|e| js_error(e.into()))
     }

@@ -10,8 +10,18 @@ use crate::input::values::Money;
 
 /// Parses JSON text; syntax errors name the line and column.
 pub(super) fn parse_value(text: &str) -> Result<Value, InputError> {
-    serde_json::from_str(text)
-        .map_err(|err| InputError::invalid("$", format!("malformed JSON: {err}")))
+    serde_json::from_str(text).map_err(|err| {
+        let message = format!("malformed JSON: {err}");
+        // Too deep is a limit, as for every other argument (serde_json stops at 128 levels).
+        if err.to_string().starts_with("recursion limit exceeded") {
+            InputError::TooLarge {
+                path: "$".into(),
+                message,
+            }
+        } else {
+            InputError::invalid("$", message)
+        }
+    })
 }
 
 /// Shopify (`products` with variants), Content API (`resources`, or objects with `offerId`),
