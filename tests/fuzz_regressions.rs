@@ -1,0 +1,59 @@
+//! Every input a fuzz target once failed on (`fuzz/regressions/<target>/*`), replayed through
+//! the target's own code (`fuzz/harness/`) on a wasm-sized stack: the test fails if the bug
+//! comes back. See `fuzz/README.md`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+#[path = "../fuzz/harness/mod.rs"]
+mod harness;
+
+use std::path::Path;
+
+#[test]
+fn every_kept_fuzz_input_runs_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for target in harness::TARGETS {
+        let dir = root.join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let run = harness::by_name(target).unwrap();
+        let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for file in files {
+            let bytes = std::fs::read(&file).unwrap();
+            let started = std::time::Instant::now();
+            let outcome = std::panic::catch_unwind(|| harness::on_small_stack(|| run(&bytes)));
+            assert!(outcome.is_ok(), "{} failed again", file.display());
+            // libFuzzer's -timeout is 10 s on an instrumented build; a release test is faster.
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "{} took {:?}",
+                file.display(),
+                started.elapsed()
+            );
+            replayed += 1;
+        }
+    }
+    eprintln!("{replayed} kept fuzz inputs replayed");
+}
+
+#[test]
+fn every_target_has_a_harness() {
+    for target in harness::TARGETS {
+        assert!(harness::by_name(target).is_some(), "{target}");
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fuzz/fuzz_targets")
+                .join(format!("{target}.rs"))
+                .exists(),
+            "{target}"
+        );
+    }
+}
