@@ -57,3 +57,23 @@ fn every_target_has_a_harness() {
         );
     }
 }
+
+/// `liquid` crash-b46a9545 (`{% decrement small %}`, small = i64::MIN): liquid-lib's counter
+/// tags overflowed (a panic with overflow checks, a silent wrap without); now an error.
+#[test]
+fn counters_at_the_end_of_the_integer_range_are_errors() {
+    use mailfit::render::{Data, render_template};
+    let data = Data::from_json(&serde_json::json!({ "low": i64::MIN, "high": i64::MAX }));
+    let none = std::collections::BTreeMap::new();
+    assert!(render_template("{% decrement low %}", &data, &none).is_err());
+    assert!(render_template("{% increment high %}", &data, &none).is_err());
+    assert_eq!(
+        render_template(
+            "{% increment c %}{% increment c %}{% decrement d %}{{ c }}",
+            &data,
+            &none
+        )
+        .unwrap(),
+        "01-12"
+    );
+}
