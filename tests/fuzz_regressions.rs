@@ -77,3 +77,18 @@ fn counters_at_the_end_of_the_integer_range_are_errors() {
         "01-12"
     );
 }
+
+/// `liquid_raw` (checking huge arguments): `truncate: -9223372036854775808` overflowed on the
+/// ellipsis' length; Ruby keeps no character, as now.
+#[test]
+fn truncate_to_the_least_integer_keeps_only_the_ellipsis() {
+    use mailfit::render::{Data, render_template};
+    let data = Data::from_json(&serde_json::json!({ "a": "Hello, World" }));
+    let none = std::collections::BTreeMap::new();
+    let out = render_template(
+        "{{ a | truncate: -9223372036854775808 }}|{{ a | truncate: -9223372036854775808, '' }}",
+        &data,
+        &none,
+    );
+    assert_eq!(out.unwrap(), "...|");
+}
