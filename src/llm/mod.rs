@@ -19,6 +19,9 @@ use serde::{Deserialize, Serialize};
 pub use cache::CopyCache;
 pub use prompt::{Brief, PROMPT_VERSION};
 pub use validate::Rules;
+/// Response parsing and copy validation, for the fuzz targets (`fuzz/`): not a stable API.
+#[doc(hidden)]
+pub use {providers::extract, validate::parse_copy};
 
 /// The request shape of an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -21,9 +21,9 @@ use crate::error::TemplateError;
 use crate::scope::Root;
 use crate::sequence::Sequence;
 use crate::{
-    assign, autoescape, branches, cycle, dialect, encode_filters, errors, fast_output, filters,
-    guards, inclusion, lax_filters, lax_markup, loops, math_filters, paths, range_literals,
-    sequence, tablerow,
+    assign, autoescape, branches, counters, cycle, dialect, encode_filters, errors, fast_output,
+    filters, guards, inclusion, lax_filters, lax_markup, loops, math_filters, paths,
+    range_literals, sequence, tablerow,
 };
 
 /// Largest template or partial source accepted.
@@ -64,8 +64,8 @@ fn language() -> Language {
             Box::new(sequence::InterruptTag(sequence::Interrupt::Continue)),
         ),
         ("cycle", Box::new(cycle::CycleTag)),
-        ("increment", Box::new(stdlib::IncrementTag)),
-        ("decrement", Box::new(stdlib::DecrementTag)),
+        ("increment", Box::new(counters::INCREMENT)),
+        ("decrement", Box::new(counters::DECREMENT)),
         (
             "include",
             Box::new(guards::DepthGuarded(inclusion::IncludeTag)),

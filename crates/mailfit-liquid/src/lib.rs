@@ -38,6 +38,7 @@ mod autoescape;
 mod blank;
 mod branches;
 mod budget;
+mod counters;
 mod cycle;
 mod data;
 mod decimal;

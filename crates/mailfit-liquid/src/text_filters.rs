@@ -125,7 +125,7 @@ pub(super) fn truncate(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> 
     if text.chars().count() as i64 <= length {
         return Ok(Value::scalar(text));
     }
-    let keep = usize::try_from(length - ellipsis.chars().count() as i64).unwrap_or(0);
+    let keep = usize::try_from(length.saturating_sub(ellipsis.chars().count() as i64)).unwrap_or(0);
     Ok(Value::scalar(format!(
         "{}{ellipsis}",
         text.chars().take(keep).collect::<String>()
