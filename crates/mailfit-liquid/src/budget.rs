@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 pub struct RenderLimits {
     /// Largest output in bytes; rendering stops with a limit error as soon as it is passed.
     pub max_output_bytes: usize,
-    /// Loop iterations (`for`, `tablerow`) over the whole render, nested loops included.
+    /// Loop iterations (`for`, `tablerow`) and partial renders (`include`, `render`) over the
+    /// whole render, nested ones included.
     pub max_loop_iterations: u64,
     /// Largest value a filter or `capture` may produce (string bytes; 16 bytes per array item).
     pub max_value_bytes: usize,
@@ -121,7 +122,7 @@ pub fn charge_iteration() -> liquid_core::Result<()> {
         s.iterations += 1;
         if s.iterations > s.limits.max_loop_iterations {
             Err(limit_error(format!(
-                "more than {} loop iterations",
+                "more than {} loop iterations and partial renders",
                 s.limits.max_loop_iterations
             )))
         } else {

@@ -247,6 +247,9 @@ struct Guarded(Box<dyn Renderable>);
 
 impl Renderable for Guarded {
     fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        // Each partial render counts like a loop iteration: partials that include partials
+        // fan out (ten includes, eight levels: 10^8 renders) even when they print nothing.
+        crate::budget::charge_iteration()?;
         let depth = INCLUDE_DEPTH.with(|d| {
             d.set(d.get() + 1);
             d.get()
