@@ -630,7 +630,8 @@ function more(f, engine) {
   groups.push({ name: "prompt injection", about: "an instruction-shaped payload in every customer-controlled string (attributes, ids, locale, event properties of all three shapes) through personalize with a recording fetch: requests go out, and no fragment of the payload is in any of them", cases: injectionCases });
 
   // -- 10. Misuse -------------------------------------------------------------------------------
-  const isFreed = (e) => { assert.ok(e instanceof Error); assert.match(e.message, /null pointer passed to rust/); };
+  // scripts/guard-freed.mjs: a typed error, not wasm-bindgen's "null pointer passed to rust".
+  const isFreed = (e) => { assert.ok(e instanceof Error); assert.equal(e.code, "INVALID_INPUT"); assert.equal(e.path, "$"); assert.match(e.message, /was freed/); };
   const freedEngine = () => { const e = new Personalizer({ catalog, campaign }); e.free(); return e; };
   const llmOf = (fetch) => ({ ...options, llm: { fetch, url: llmUrl, model: "small", api: "openai-chat" } });
   const misuse = [
@@ -639,9 +640,9 @@ function more(f, engine) {
     { name: "warnings after free()", run: () => freedEngine().warnings, expect: { error: isFreed } },
     { name: "exportCache after free()", run: () => freedEngine().exportCache(), expect: { error: isFreed } },
     { name: "personalize after free()", run: () => freedEngine().personalize(c0, options), expect: { error: isFreed } },
-    { name: "free() twice", run: () => freedEngine().free(), expect: { error: isFreed } },
+    { name: "free() twice does nothing", run: () => freedEngine().free(), expect: { ok: (v) => assert.equal(v, undefined) } },
     { name: "compiled template render after free()", run: () => { const t = compileTemplate("{{ a }}"); t.free(); return t.render({ a: 1 }); }, expect: { error: isFreed } },
-    { name: "compiled template free() twice", run: () => { const t = compileTemplate("{{ a }}"); t.free(); t.free(); }, expect: { error: isFreed } },
+    { name: "compiled template free() twice does nothing", run: () => { const t = compileTemplate("{{ a }}"); t.free(); t.free(); }, expect: { ok: (v) => assert.equal(v, undefined) } },
     { name: "a method called on a plain object", run: () => Personalizer.prototype.render.call({}, c0, options), expect: { error: isFreed } },
     { name: "engine freed while its personalize awaits the fetch", run: async () => {
       const e = new Personalizer({ catalog, campaign });
