@@ -25,6 +25,27 @@ export function measure(fn, { budgetMs, warmupMs, warmupRuns = 1, minRuns = 1, a
   return summarize(samples);
 }
 
+/**
+ * Times several functions side by side: one call of each in turn, so all see the same machine
+ * state (other builds on the cores, GC, wasm tier-up) instead of one after the other. Warm-up and
+ * budget as in measure(), for the whole round; returns one stats object per function.
+ */
+export function measureSideBySide(fns, { budgetMs, warmupMs, minRuns = 1 }) {
+  const warmEnd = performance.now() + warmupMs;
+  do for (const fn of fns) fn();
+  while (performance.now() < warmEnd);
+  const samples = fns.map(() => []);
+  const end = process.hrtime.bigint() + BigInt(Math.round(budgetMs * fns.length * 1e6));
+  while (process.hrtime.bigint() < end || samples[0].length < minRuns) {
+    fns.forEach((fn, k) => {
+      const t0 = process.hrtime.bigint();
+      fn();
+      samples[k].push(Number(process.hrtime.bigint() - t0) / 1e3);
+    });
+  }
+  return samples.map(summarize);
+}
+
 /** Times one call of `fn` in µs; returns its value or the error it threw. */
 export function once(fn) {
   const t0 = process.hrtime.bigint();
