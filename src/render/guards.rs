@@ -274,7 +274,7 @@ pub fn check_nesting(source: &str) -> std::result::Result<(), String> {
     let mut depth = 0usize;
     let mut verbatim: Option<&str> = None; // inside raw/comment: only its end tag counts
     let mut rest = source;
-    while let Some(start) = rest.find("{%") {
+    while let Some(start) = super::tokens::next_tag_open(rest) {
         let after = rest.get(start + 2..).unwrap_or("");
         let name: String = after
             .trim_start_matches(['-', ' ', '\t', '\r', '\n'])
