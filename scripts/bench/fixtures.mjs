@@ -29,7 +29,7 @@ export function goldenFixtures() {
 
 /**
  * Item 14: per fixture both engines render alike, and for the page, four figures timed side by
- * side (one call of each engine in turn): our parse + render (compileTemplate, render, free: no
+ * side (in turns of 25 ms, measureSideBySide): our parse + render (compileTemplate, render, free: no
  * parse cache) against LiquidJS's parseAndRenderSync (which, without `cache`, parses each partial
  * per call too), and our compiled render against LiquidJS's renderSync of a parsed template
  * (partials cached). Reported as two rows per template with the ratios, and the worst ratio of
