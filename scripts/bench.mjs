@@ -26,6 +26,7 @@ import { ROOT, campaign, customers, replicate, summitFeed } from "./bench/data.m
 import { LiquidEmail, createLiquid, escapeHtml } from "./bench/liquidjs.mjs";
 import { NOT_IN_BUILD, describeError, inputModes, templateDataOf } from "./bench/mailfit.mjs";
 import { measure, runNode } from "./bench/measure.mjs";
+import { liquidVsLiquidJS } from "./bench/fixtures.mjs";
 import { nativeRows } from "./bench/native.mjs";
 import { pageData, pageTemplate } from "./bench/page.mjs";
 import { writeReadme } from "./bench/readme.mjs";
@@ -222,6 +223,12 @@ await attempt(5, "page.renderTemplate", "renderTemplate(page) vs LiquidJS", () =
   report.timed(5, "page.parseRender", "parse + render (compileTemplate, then render)", both(parseStats, compiledStats), `this / LiquidJS parse + render = ${fmt((parseStats.median + compiledStats.median) / liquidParseStats.median)}x; medians summed`);
   compiled.free();
 });
+// 14. Liquid parse + render and compiled render against LiquidJS, side by side: golden-liquid's
+// benchmark fixtures that both engines render alike, and the page.
+await attempt(14, "liquid.parseRender.worst", "Liquid parse + render vs LiquidJS", () =>
+  liquidVsLiquidJS(report, mailfit, { timing, page: { source: pageTemplate(), data: pageData(catalogs.get(2000), config) } }),
+);
+
 engines.get(2000).free();
 
 // 6. Cold start in fresh processes.

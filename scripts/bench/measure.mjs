@@ -25,6 +25,34 @@ export function measure(fn, { budgetMs, warmupMs, warmupRuns = 1, minRuns = 1, a
   return summarize(samples);
 }
 
+/**
+ * Times several functions side by side: in turns of `sliceMs` each (calls timed one by one), so
+ * all see the same machine state (other builds on the cores, wasm tier-up) instead of one after
+ * the other. Turns rather than single alternate calls: alternating call by call let one side's
+ * garbage be collected, and its code evict the other's from the caches, in the other's timed
+ * calls. Warm-up and budget (per function) as in measure(); returns one stats object per
+ * function.
+ */
+export function measureSideBySide(fns, { budgetMs, warmupMs, minRuns = 1, sliceMs = 25 }) {
+  const warmEnd = performance.now() + warmupMs;
+  do for (const fn of fns) fn();
+  while (performance.now() < warmEnd);
+  const samples = fns.map(() => []);
+  const end = process.hrtime.bigint() + BigInt(Math.round(budgetMs * fns.length * 1e6));
+  const slice = BigInt(Math.round(sliceMs * 1e6));
+  while (process.hrtime.bigint() < end || samples.some((s) => s.length < minRuns)) {
+    fns.forEach((fn, k) => {
+      const turnEnd = process.hrtime.bigint() + slice;
+      do {
+        const t0 = process.hrtime.bigint();
+        fn();
+        samples[k].push(Number(process.hrtime.bigint() - t0) / 1e3);
+      } while (process.hrtime.bigint() < turnEnd);
+    });
+  }
+  return samples.map(summarize);
+}
+
 /** Times one call of `fn` in µs; returns its value or the error it threw. */
 export function once(fn) {
   const t0 = process.hrtime.bigint();

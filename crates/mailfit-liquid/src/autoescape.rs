@@ -31,8 +31,9 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(source.len() + source.len() / 8);
     let mut rest = source;
     loop {
-        let output_at = rest.find("{{");
-        let tag_at = rest.find("{%");
+        let open = super::tokens::next_open(rest);
+        let output_at = open.filter(|&o| rest.get(o..).is_some_and(|r| r.starts_with("{{")));
+        let tag_at = open.filter(|_| output_at.is_none());
         match (output_at, tag_at) {
             (Some(o), t) if t.is_none_or(|t| o < t) => {
                 let Some(end) = output_end(rest, o) else {
@@ -44,7 +45,10 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
             }
             (_, Some(t)) => {
                 // A `raw` block is copied as it is: its `{{ }}` are text.
-                let end = rest.get(t..).and_then(|r| r.find("%}")).map(|e| t + e + 2);
+                let end = rest
+                    .get(t..)
+                    .and_then(super::tokens::next_tag_close)
+                    .map(|e| t + e + 2);
                 let Some(end) = end else { break };
                 let token = rest.get(t..end).unwrap_or("");
                 let is_raw = token

@@ -63,8 +63,8 @@ impl<'s> Tag<'s> {
 
 /// Splits `source` at its next `{% ... %}` token: (text before, token, text after).
 fn next_tag(source: &str) -> Option<(&str, &str, &str)> {
-    let start = source.find("{%")?;
-    let end = source.get(start + 2..)?.find("%}")? + start + 4;
+    let start = super::tokens::next_tag_open(source)?;
+    let end = super::tokens::next_tag_close(source.get(start + 2..)?)? + start + 4;
     Some((
         source.get(..start)?,
         source.get(start..end)?,
@@ -103,7 +103,8 @@ fn is_extra_space(c: char) -> bool {
 
 /// Trims all whitespace next to hyphenated delimiters when it includes tabs and the like.
 fn trim_control_whitespace(source: &str) -> Cow<'_, str> {
-    if !source.contains(is_extra_space) {
+    // Byte by byte (the three are ASCII): decoding every character cost more.
+    if !source.bytes().any(|b| is_extra_space(char::from(b))) {
         return Cow::Borrowed(source);
     }
     let mut out = String::with_capacity(source.len());

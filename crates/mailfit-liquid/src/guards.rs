@@ -284,13 +284,14 @@ pub fn check_nesting(source: &str) -> std::result::Result<(), String> {
     let mut depth = 0usize;
     let mut verbatim: Option<&str> = None; // inside raw/comment: only its end tag counts
     let mut rest = source;
-    while let Some(start) = rest.find("{%") {
+    while let Some(start) = super::tokens::next_tag_open(rest) {
         let after = rest.get(start + 2..).unwrap_or("");
-        let name: String = after
-            .trim_start_matches(['-', ' ', '\t', '\r', '\n'])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
+        let after_space = after.trim_start_matches(['-', ' ', '\t', '\r', '\n']);
+        let name_len = after_space
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        let name = after_space.get(..name_len).unwrap_or("");
         rest = after;
         if let Some(open) = verbatim {
             if name.strip_prefix("end") == Some(open) {

@@ -23,6 +23,16 @@ fn pipes(markup: &str) -> Vec<usize> {
     at
 }
 
+/// The name a filter (the text after its `|`) starts with.
+fn filter_name(filter: &str) -> Option<&str> {
+    let name = filter.trim_start();
+    name.get(
+        ..name
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(name.len()),
+    )
+}
+
 /// The markup without the filters `known` does not name (and without empty ones), or `None`
 /// when every filter stays.
 fn kept_filters(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
@@ -32,18 +42,24 @@ fn kept_filters(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     }
     let mut bounds = cuts.clone();
     bounds.push(markup.len());
+    // Most markup keeps every filter: know that before building anything.
+    let dropped = bounds.windows(2).try_fold(false, |dropped, pair| {
+        let [from, to] = pair else {
+            return Some(dropped);
+        };
+        let name = filter_name(markup.get(from + 1..*to)?)?;
+        Some(dropped || name.is_empty() || !known(name))
+    })?;
+    if !dropped {
+        return None;
+    }
     let value = markup.get(..*cuts.first()?)?;
     let mut out = value.to_string();
     let mut dropped = false;
     for pair in bounds.windows(2) {
         let [from, to] = pair else { continue };
         let filter = markup.get(from + 1..*to)?;
-        let name = filter.trim_start();
-        let name = name.get(
-            ..name
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .unwrap_or(name.len()),
-        )?;
+        let name = filter_name(filter)?;
         if name.is_empty() || !known(name) {
             dropped = true;
         } else {

@@ -25,13 +25,23 @@ fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
-/// Does this expression need rewriting? (Most do not: return them borrowed.)
+/// Does this expression need rewriting? (Most do not: return them borrowed.) One pass over
+/// the bytes: a `[` or `?`, a `.` next to whitespace, or a literal's letters anywhere.
 fn needs(expr: &str) -> bool {
-    let spaced_dot = expr.as_bytes().windows(2).any(|w| match w {
-        [a, b'.'] | [b'.', a] => a.is_ascii_whitespace(),
+    let bytes = expr.as_bytes();
+    let space_at = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_some_and(u8::is_ascii_whitespace)
+    };
+    bytes.iter().enumerate().any(|(i, b)| match b {
+        b'[' | b'?' => true,
+        b'.' => space_at(i.checked_sub(1)) || space_at(Some(i + 1)),
+        b'e' | b'b' | b'n' | b't' | b'f' => {
+            let rest = bytes.get(i..).unwrap_or_default();
+            LITERALS.iter().any(|l| rest.starts_with(l.as_bytes()))
+        }
         _ => false,
-    });
-    spaced_dot || expr.contains(['[', '?']) || LITERALS.iter().any(|l| expr.contains(l))
+    })
 }
 
 /// Rewrites one expression (the inside of an output, or a tag's value part).

@@ -45,7 +45,13 @@ impl<'s> Token<'s> {
 
     /// The inner text without the left hyphen and leading whitespace.
     pub fn body(&self) -> &'s str {
-        self.inner.trim_start_matches('-').trim_start()
+        let inner = self.inner.trim_start_matches('-');
+        let space = ascii_prefix(
+            inner,
+            |b| matches!(b, b' ' | b'\t'..=b'\r'),
+            char::is_whitespace,
+        );
+        inner.get(space..).unwrap_or("")
     }
 
     /// A tag's name (`""` for outputs).
@@ -54,10 +60,55 @@ impl<'s> Token<'s> {
             return "";
         }
         let body = self.body();
-        let end = body
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(body.len());
+        let end = ascii_prefix(
+            body,
+            |b| b.is_ascii_alphanumeric() || *b == b'_',
+            |c| c.is_alphanumeric() || c == '_',
+        );
         body.get(..end).unwrap_or("")
+    }
+}
+
+/// Where the first byte `first` followed by one of `second` is in `text`: a byte search,
+/// without the set-up of `str::find`'s substring searcher (which cost more than the search on
+/// short text) and, for markup, in one pass over text that is mostly not markup.
+fn find_pair(text: &str, first: u8, second: &[u8]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + bytes.get(from..)?.iter().position(|&b| b == first)?;
+        if bytes.get(at + 1).is_some_and(|b| second.contains(b)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
+/// Where the first `{{` or `{%` of `text` starts (one pass; searching for each of the two
+/// apart rescanned the rest of the source from every token).
+pub fn next_open(text: &str) -> Option<usize> {
+    find_pair(text, b'{', b"{%")
+}
+
+/// Where the first `{%` of `text` starts (as `text.find("{%")`).
+pub fn next_tag_open(text: &str) -> Option<usize> {
+    find_pair(text, b'{', b"%")
+}
+
+/// Where the first `%}` of `text` starts (as `text.find("%}")`).
+pub fn next_tag_close(text: &str) -> Option<usize> {
+    find_pair(text, b'%', b"}")
+}
+
+/// The longest prefix of `text` whose characters all pass `keep`, checked byte by byte while
+/// they are ASCII (`keep_ascii` must agree with `keep` on ASCII).
+fn ascii_prefix(text: &str, keep_ascii: fn(&u8) -> bool, keep: fn(char) -> bool) -> usize {
+    let ascii = text.bytes().take_while(keep_ascii).count();
+    match text.get(ascii..) {
+        Some(rest) if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) => {
+            ascii + rest.find(|c: char| !keep(c)).unwrap_or(rest.len())
+        }
+        _ => ascii,
     }
 }
 
@@ -65,15 +116,15 @@ impl<'s> Token<'s> {
 pub fn tokens(source: &str) -> impl Iterator<Item = Token<'_>> {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let rest = source.get(at..)?;
-        let start = at
-            + match (rest.find("{{"), rest.find("{%")) {
-                (Some(a), Some(b)) => a.min(b),
-                (a, b) => a.or(b)?,
-            };
+        let start = at + next_open(source.get(at..)?)?;
         let output = source.get(start..)?.starts_with("{{");
-        let close = if output { "}}" } else { "%}" };
-        let end = start + 2 + source.get(start + 2..)?.find(close)? + 2;
+        let after = source.get(start + 2..)?;
+        let close_at = if output {
+            find_pair(after, b'}', b"}")
+        } else {
+            next_tag_close(after)
+        };
+        let end = start + 2 + close_at? + 2;
         let token = Token {
             start,
             end,
@@ -89,4 +140,53 @@ pub fn tokens(source: &str) -> impl Iterator<Item = Token<'_>> {
         }
         Some(token)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every string of up to four of these pieces.
+    fn strings() -> Vec<String> {
+        const PIECES: [&str; 20] = [
+            "{", "{{", "{%", "%", "%}", "}", "}}", "-", " ", "\t", "\u{0B}", "\u{A0}", "\u{2028}",
+            "é", "if", "_x", "a1", "raw", "\n", "x",
+        ];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| PIECES.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn byte_searches_agree_with_the_str_methods_they_replace() {
+        for s in strings() {
+            let first = match (s.find("{{"), s.find("{%")) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            assert_eq!(next_open(&s), first, "{s:?}");
+            assert_eq!(next_tag_open(&s), s.find("{%"), "{s:?}");
+            assert_eq!(next_tag_close(&s), s.find("%}"), "{s:?}");
+            assert_eq!(find_pair(&s, b'}', b"}"), s.find("}}"), "{s:?}");
+            let token = Token {
+                start: 0,
+                end: 0,
+                output: false,
+                inner: &s,
+            };
+            let body = s.trim_start_matches('-').trim_start();
+            assert_eq!(token.body(), body, "{s:?}");
+            let end = body
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(body.len());
+            assert_eq!(Some(token.name()), body.get(..end), "{s:?}");
+        }
+    }
 }

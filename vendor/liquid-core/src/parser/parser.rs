@@ -21,10 +21,14 @@ mod inner {
     pub struct LiquidParser;
 }
 
-use self::inner::*;
+#[path = "scan.rs"]
+mod scan;
 
-type Pair<'a> = ::pest::iterators::Pair<'a, Rule>;
-type Pairs<'a> = ::pest::iterators::Pairs<'a, Rule>;
+use self::inner::*;
+use self::scan::{Elements, Item, Kind};
+
+type Pair<'a> = scan::Node<'a>;
+type Pairs<'a> = scan::Nodes<'a>;
 
 /// Converts a `pest::Error` into a `liquid::Error`.
 fn convert_pest_error(err: ::pest::error::Error<Rule>) -> Error {
@@ -46,44 +50,33 @@ fn convert_pest_error(err: ::pest::error::Error<Rule>) -> Error {
 
 /// Generates a `liquid::Error` with the given message pointing to
 /// the pest
-fn error_from_pair(pair: Pair, msg: String) -> Error {
+fn error_from_span(span: ::pest::Span, msg: String) -> Error {
     let pest_error = ::pest::error::Error::new_from_span(
         ::pest::error::ErrorVariant::CustomError { message: msg },
-        pair.as_span(),
+        span,
     );
     convert_pest_error(pest_error)
 }
 
 /// Parses the provided &str into a number of Renderable items.
 pub fn parse(text: &str, options: &Language) -> Result<Vec<Box<dyn Renderable>>> {
-    let mut liquid = LiquidParser::parse(Rule::LaxLiquidFile, text)
-        .expect("Parsing with Rule::LaxLiquidFile should not raise errors, but InvalidLiquid tokens instead.")
-        .next()
-        .expect("Unwrapping LiquidFile to access the elements.")
-        .into_inner();
+    let mut liquid = Elements::new(text);
 
     let mut renderables = Vec::new();
 
     while let Some(element) = liquid.next() {
-        if element.as_rule() == Rule::EOI {
+        let Some(element) = BlockElement::from_item(element) else {
             break;
-        }
+        };
 
-        renderables.push(BlockElement::parse_pair(
-            element.into(),
-            &mut liquid,
-            options,
-        )?);
+        renderables.push(element.parse_pair(&mut liquid, options)?);
     }
     Ok(renderables)
 }
 
 /// Given a `Variable` as a string, parses it into a `Variable`.
 pub fn parse_variable(text: &str) -> Result<Variable> {
-    let variable = LiquidParser::parse(Rule::Variable, text)
-        .map_err(convert_pest_error)?
-        .next()
-        .expect("Parsing a variable failed.");
+    let variable = scan::parse_with_pest(Rule::Variable, text).map_err(convert_pest_error)?;
 
     Ok(parse_variable_pair(variable))
 }
@@ -257,7 +250,7 @@ fn parse_filter_chain(chain: Pair, options: &Language) -> Result<FilterChain> {
 pub struct TagBlock<'a: 'b, 'b> {
     start_tag: &'b str,
     end_tag: &'b str,
-    iter: &'b mut dyn Iterator<Item = Pair<'a>>,
+    iter: &'b mut dyn Iterator<Item = Item<'a>>,
     closed: bool,
 }
 
@@ -265,7 +258,7 @@ impl<'a, 'b> TagBlock<'a, 'b> {
     fn new(
         start_tag: &'b str,
         end_tag: &'b str,
-        next_elements: &'b mut dyn Iterator<Item = Pair<'a>>,
+        next_elements: &'b mut dyn Iterator<Item = Item<'a>>,
     ) -> Self {
         TagBlock {
             start_tag,
@@ -287,47 +280,48 @@ impl<'a, 'b> TagBlock<'a, 'b> {
 
         let element = self.iter.next().expect("File shouldn't end before EOI.");
 
-        if element.as_rule() == Rule::EOI {
-            return error_from_pair(
-                element,
-                format!("Unclosed block. {{% {} %}} tag expected.", self.end_tag),
-            )
-            .into_err();
-        }
-
-        // Tags are treated separately so as to check for a possible `{% endtag %}`
-        if element.as_rule() == Rule::Tag {
-            let as_str = element.as_str();
-            let mut tag = element
-                .into_inner()
-                .next()
-                .expect("Unwrapping TagInner")
-                .into_inner();
-            let name = tag.next().expect("Tags start by their identifier.");
-            let name_str = name.as_str();
-
-            // Check if this tag is the same as the block's reflected end-tag.
-            if name_str == self.end_tag {
-                // Then this is a block ending tag and will close the block.
-
-                // no more arguments should be supplied, trying to supply them is an error
-                if let Some(token) = tag.next() {
-                    return TagToken::from(token).raise_error().into_err();
-                }
-
-                self.closed = true;
-                return Ok(None);
-            } else {
-                // Then this is a regular tag
-                let tokens = TagTokenIter::new(&name, tag);
-                return Ok(Some(BlockElement::Tag(Tag {
-                    name,
-                    tokens,
-                    as_str,
-                })));
+        let element = match element.kind {
+            Kind::Eoi => {
+                return error_from_span(
+                    element.as_span(),
+                    format!("Unclosed block. {{% {} %}} tag expected.", self.end_tag),
+                )
+                .into_err();
             }
+            // Tags are treated separately so as to check for a possible `{% endtag %}`
+            Kind::Tag(element) => element,
+            _ => return Ok(BlockElement::from_item(element)),
+        };
+
+        let as_str = element.as_str();
+        let mut tag = element
+            .into_inner()
+            .next()
+            .expect("Unwrapping TagInner")
+            .into_inner();
+        let name = tag.next().expect("Tags start by their identifier.");
+        let name_str = name.as_str();
+
+        // Check if this tag is the same as the block's reflected end-tag.
+        if name_str == self.end_tag {
+            // Then this is a block ending tag and will close the block.
+
+            // no more arguments should be supplied, trying to supply them is an error
+            if let Some(token) = tag.next() {
+                return TagToken::from(token).raise_error().into_err();
+            }
+
+            self.closed = true;
+            Ok(None)
+        } else {
+            // Then this is a regular tag
+            let tokens = TagTokenIter::new(&name, tag);
+            Ok(Some(BlockElement::Tag(Tag {
+                name,
+                tokens,
+                as_str,
+            })))
         }
-        Ok(Some(element.into()))
     }
 
     /// Retrieves all the content of this block as a String, regardless of
@@ -351,27 +345,27 @@ impl<'a, 'b> TagBlock<'a, 'b> {
 
         let mut nesting_level = 1;
 
-        // Working with pest positions allows returning a `&str` instead of a `String`
+        // Working with positions in the document allows returning a `&str` instead of a `String`
         let mut start_pos = None;
         let mut end_pos = None;
 
         #[allow(clippy::while_let_on_iterator)]
         while let Some(element) = self.iter.next() {
-            let element_as_span = element.as_span();
+            let (element_start, element_end, doc) = (element.start, element.end, element.doc);
             if start_pos.is_none() {
-                start_pos = Some(element_as_span.start_pos());
+                start_pos = Some(element_start);
             }
 
-            if element.as_rule() == Rule::EOI {
-                return error_from_pair(
-                    element,
+            if let Kind::Eoi = element.kind {
+                return error_from_span(
+                    element.as_span(),
                     format!("Unclosed block. {{% {} %}} tag expected.", self.end_tag),
                 )
                 .into_err();
             }
 
             // Tags are potentially `{% endtag %}`
-            if element.as_rule() == Rule::Tag {
+            if let Kind::Tag(element) = element.kind {
                 let mut tag = element
                     .into_inner()
                     .next()
@@ -388,10 +382,9 @@ impl<'a, 'b> TagBlock<'a, 'b> {
                         nesting_level -= 1;
                         if nesting_level == 0 {
                             self.closed = true;
-                            let start_pos = start_pos.expect("Will be `Some` inside this loop.");
-                            let output = match end_pos {
-                                Some(end_pos) => start_pos.span(&end_pos).as_str(),
-                                None => "",
+                            let output = match (start_pos, end_pos) {
+                                (Some(start), Some(end)) => doc.get(start..end).unwrap_or(""),
+                                _ => "",
                             };
 
                             return Ok(output);
@@ -403,7 +396,7 @@ impl<'a, 'b> TagBlock<'a, 'b> {
                 }
             }
 
-            end_pos = Some(element_as_span.end_pos());
+            end_pos = Some(element_end);
         }
 
         panic!("Function must eventually find either a Rule::EOI or a closing tag.")
@@ -444,16 +437,6 @@ impl<'a, 'b> TagBlock<'a, 'b> {
 /// An element that is raw text.
 pub struct Raw<'a> {
     text: &'a str,
-}
-impl<'a> From<Pair<'a>> for Raw<'a> {
-    fn from(element: Pair<'a>) -> Self {
-        if element.as_rule() != Rule::Raw {
-            panic!("Only rule Raw can be converted to Raw.");
-        }
-        Raw {
-            text: element.as_str(),
-        }
-    }
 }
 #[allow(clippy::from_over_into)]
 impl<'a> Into<&'a str> for Raw<'a> {
@@ -507,10 +490,7 @@ impl<'a> Tag<'a> {
     ///
     /// This is used as a debug tool. It allows to easily build tags in unit tests.
     pub fn new(text: &'a str) -> Result<Self> {
-        let tag = LiquidParser::parse(Rule::Tag, text)
-            .map_err(convert_pest_error)?
-            .next()
-            .ok_or_else(|| Error::with_msg("Tried to create a Tag from an invalid string."))?;
+        let tag = scan::parse_with_pest(Rule::Tag, text).map_err(convert_pest_error)?;
 
         Ok(tag.into())
     }
@@ -547,7 +527,7 @@ impl<'a> Tag<'a> {
     /// The same as `parse`, but directly takes an iterator over `Pair`s instead of a TagBlock.
     fn parse_pair(
         self,
-        next_elements: &mut dyn Iterator<Item = Pair>,
+        next_elements: &mut dyn Iterator<Item = Item>,
         options: &Language,
     ) -> Result<Box<dyn Renderable>> {
         let (name, tokens) = (self.name, self.tokens);
@@ -588,15 +568,6 @@ pub struct Exp<'a> {
     element: Pair<'a>,
 }
 
-impl<'a> From<Pair<'a>> for Exp<'a> {
-    fn from(element: Pair<'a>) -> Self {
-        if element.as_rule() != Rule::Expression {
-            panic!("Only rule Expression can be converted to Expression.");
-        }
-        Exp { element }
-    }
-}
-
 impl Exp<'_> {
     /// Parses the expression just as if it weren't inside any block.
     pub fn parse(self, options: &Language) -> Result<Box<dyn Renderable>> {
@@ -622,7 +593,7 @@ impl Exp<'_> {
 /// This token could not be recognized as valid liquid.
 /// If parsed, will raise an error.
 pub struct InvalidLiquidToken<'a> {
-    element: Pair<'a>,
+    element: Item<'a>,
 }
 impl InvalidLiquidToken<'_> {
     /// Returns the expression as a str.
@@ -641,7 +612,7 @@ impl InvalidLiquidToken<'_> {
     /// This is needed in order to raise the correct error message.
     fn parse_pair(
         self,
-        next_elements: &mut dyn Iterator<Item = Pair>,
+        next_elements: &mut dyn Iterator<Item = Item>,
     ) -> Result<Box<dyn Renderable>> {
         use pest::error::LineColLocation;
 
@@ -682,14 +653,6 @@ impl InvalidLiquidToken<'_> {
         Err(convert_pest_error(error))
     }
 }
-impl<'a> From<Pair<'a>> for InvalidLiquidToken<'a> {
-    fn from(element: Pair<'a>) -> Self {
-        if element.as_rule() != Rule::InvalidLiquid {
-            panic!("Tried to parse a valid liquid token as invalid.");
-        }
-        InvalidLiquidToken { element }
-    }
-}
 
 /// An element that can be raw text, a tag, or an expression.
 ///
@@ -700,22 +663,20 @@ pub enum BlockElement<'a> {
     Expression(Exp<'a>),
     Invalid(InvalidLiquidToken<'a>),
 }
-impl<'a> From<Pair<'a>> for BlockElement<'a> {
-    fn from(element: Pair<'a>) -> Self {
-        match element.as_rule() {
-            Rule::Raw => BlockElement::Raw(element.into()),
-            Rule::Tag => BlockElement::Tag(element.into()),
-            Rule::Expression => BlockElement::Expression(element.into()),
-            Rule::InvalidLiquid => BlockElement::Invalid(element.into()),
-            _ => panic!(
-                "Only rules Raw | Tag | Expression can be converted to BlockElement. Found {:?}",
-                element.as_rule()
-            ),
-        }
-    }
-}
-
 impl<'a> BlockElement<'a> {
+    /// The element of a document's element, none at its end.
+    fn from_item(item: Item<'a>) -> Option<Self> {
+        Some(match item.kind {
+            Kind::Raw => BlockElement::Raw(Raw {
+                text: item.as_str(),
+            }),
+            Kind::Tag(node) => BlockElement::Tag(node.into()),
+            Kind::Expression(element) => BlockElement::Expression(Exp { element }),
+            Kind::Invalid => BlockElement::Invalid(InvalidLiquidToken { element: item }),
+            Kind::Eoi => return None,
+        })
+    }
+
     /// Parses the element in the block just as if it weren't inside any block.
     pub fn parse(
         self,
@@ -733,7 +694,7 @@ impl<'a> BlockElement<'a> {
     /// The same as `parse`, but directly takes an iterator over `Pair`s instead of a TagBlock.
     fn parse_pair(
         self,
-        next_elements: &mut dyn Iterator<Item = Pair>,
+        next_elements: &mut dyn Iterator<Item = Item>,
         options: &Language,
     ) -> Result<Box<dyn Renderable>> {
         match self {
@@ -766,7 +727,7 @@ impl<'a> Iterator for TagTokenIter<'a> {
     type Item = TagToken<'a>;
     fn next(&mut self) -> Option<Self::Item> {
         self.iter.next().inspect(|next| {
-            self.position = next.token.as_span().end_pos();
+            self.position = scan::position(next.token.doc(), next.token.end());
         })
     }
 }
@@ -774,7 +735,7 @@ impl<'a> TagTokenIter<'a> {
     fn new(name: &Pair<'a>, tokens: Pairs<'a>) -> Self {
         TagTokenIter {
             iter: Box::new(tokens.map(TagToken::from)),
-            position: name.as_span().end_pos(),
+            position: scan::position(name.doc(), name.end()),
         }
     }
 
@@ -1057,87 +1018,52 @@ mod test {
 
     #[test]
     fn test_parse_literal() {
-        let nil = LiquidParser::parse(Rule::Literal, "nil")
-            .unwrap()
-            .next()
-            .unwrap();
+        let nil = scan::parse_with_pest(Rule::Literal, "nil").unwrap();
         assert_eq!(parse_literal(nil), Value::Nil);
-        let nil = LiquidParser::parse(Rule::Literal, "null")
-            .unwrap()
-            .next()
-            .unwrap();
+        let nil = scan::parse_with_pest(Rule::Literal, "null").unwrap();
         assert_eq!(parse_literal(nil), Value::Nil);
 
-        let blank = LiquidParser::parse(Rule::Literal, "blank")
-            .unwrap()
-            .next()
-            .unwrap();
+        let blank = scan::parse_with_pest(Rule::Literal, "blank").unwrap();
         assert_eq!(
             parse_literal(blank),
             Value::State(crate::model::State::Blank)
         );
 
-        let empty = LiquidParser::parse(Rule::Literal, "empty")
-            .unwrap()
-            .next()
-            .unwrap();
+        let empty = scan::parse_with_pest(Rule::Literal, "empty").unwrap();
         assert_eq!(
             parse_literal(empty),
             Value::State(crate::model::State::Empty)
         );
 
-        let integer = LiquidParser::parse(Rule::Literal, "42")
-            .unwrap()
-            .next()
-            .unwrap();
+        let integer = scan::parse_with_pest(Rule::Literal, "42").unwrap();
         assert_eq!(parse_literal(integer), Value::scalar(42));
 
-        let negative_int = LiquidParser::parse(Rule::Literal, "-42")
-            .unwrap()
-            .next()
-            .unwrap();
+        let negative_int = scan::parse_with_pest(Rule::Literal, "-42").unwrap();
         assert_eq!(parse_literal(negative_int), Value::scalar(-42));
 
-        let float = LiquidParser::parse(Rule::Literal, "4321.032")
-            .unwrap()
-            .next()
-            .unwrap();
+        let float = scan::parse_with_pest(Rule::Literal, "4321.032").unwrap();
         assert_eq!(parse_literal(float), Value::scalar(4321.032));
 
-        let negative_float = LiquidParser::parse(Rule::Literal, "-4321.032")
-            .unwrap()
-            .next()
-            .unwrap();
+        let negative_float = scan::parse_with_pest(Rule::Literal, "-4321.032").unwrap();
         assert_eq!(parse_literal(negative_float), Value::scalar(-4321.032));
 
-        let boolean = LiquidParser::parse(Rule::Literal, "true")
-            .unwrap()
-            .next()
-            .unwrap();
+        let boolean = scan::parse_with_pest(Rule::Literal, "true").unwrap();
         assert_eq!(parse_literal(boolean), Value::scalar(true));
 
-        let string_double_quotes = LiquidParser::parse(Rule::Literal, "\"Hello world!\"")
-            .unwrap()
-            .next()
-            .unwrap();
+        let string_double_quotes =
+            scan::parse_with_pest(Rule::Literal, "\"Hello world!\"").unwrap();
         assert_eq!(
             parse_literal(string_double_quotes),
             Value::scalar("Hello world!")
         );
 
-        let string_single_quotes = LiquidParser::parse(Rule::Literal, "'Liquid'")
-            .unwrap()
-            .next()
-            .unwrap();
+        let string_single_quotes = scan::parse_with_pest(Rule::Literal, "'Liquid'").unwrap();
         assert_eq!(parse_literal(string_single_quotes), Value::scalar("Liquid"));
     }
 
     #[test]
     fn test_parse_variable_pair() {
-        let variable = LiquidParser::parse(Rule::Variable, "foo[0].bar.baz[foo.bar]")
-            .unwrap()
-            .next()
-            .unwrap();
+        let variable = scan::parse_with_pest(Rule::Variable, "foo[0].bar.baz[foo.bar]").unwrap();
 
         let indexes = vec![
             Expression::Literal(Value::scalar(0)),
