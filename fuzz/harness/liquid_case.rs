@@ -81,45 +81,8 @@ pub fn sample_data() -> serde_json::Value {
     })
 }
 
-/// An integer literal past i64: vendor/liquid-core's parser panics on it (`parser.rs`
-/// `parse_literal`, "Grammar ensures matches are parseable as integers"), a known finding for
-/// the parser's rewrite (`fuzz/known/`). Such sources are skipped so the fuzzers get past it;
-/// remove this once the parser reads them.
-pub fn has_huge_integer_literal(source: &str) -> bool {
-    let bytes = source.as_bytes();
-    let mut start = 0;
-    while start < bytes.len() {
-        if !bytes.get(start).is_some_and(u8::is_ascii_digit) {
-            start += 1;
-            continue;
-        }
-        let mut end = start;
-        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-            end += 1;
-        }
-        let from = if start > 0 && bytes.get(start - 1) == Some(&b'-') {
-            start - 1
-        } else {
-            start
-        };
-        if source
-            .get(from..end)
-            .is_some_and(|n| n.parse::<i64>().is_err())
-        {
-            return true;
-        }
-        start = end;
-    }
-    false
-}
-
 /// Renders `case`; an error is an answer, a panic or a breached limit is a finding.
 pub fn run(case: &Case) {
-    if has_huge_integer_literal(&case.template)
-        || case.partials.values().any(|p| has_huge_integer_literal(p))
-    {
-        return;
-    }
     let data = Data::from_json(&case.data);
     let limits = if case.small_limits {
         SMALL_LIMITS

@@ -1,5 +1,5 @@
 // Liquid parse + render against LiquidJS on golden-liquid's benchmark fixtures
-// (tests/golden-liquid/benchmark_fixtures, MIT: each a folder with templates/index.liquid, the
+// (crates/mailfit-liquid/tests/golden-liquid/benchmark_fixtures, MIT: each a folder with templates/index.liquid, the
 // partials it includes or renders under the names it uses, data.json and the expected output)
 // and on the bench's page.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -10,7 +10,7 @@ import { NOT_IN_BUILD, describeError } from "./mailfit.mjs";
 import { measureSideBySide } from "./measure.mjs";
 import { fmt } from "./report.mjs";
 
-export const FIXTURES = join(ROOT, "tests/golden-liquid/benchmark_fixtures");
+export const FIXTURES = join(ROOT, "crates/mailfit-liquid/tests/golden-liquid/benchmark_fixtures");
 
 /** Every fixture as `{ id, source, partials, data }`, sorted by id; none if the folder is absent. */
 export function goldenFixtures() {

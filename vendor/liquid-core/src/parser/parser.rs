@@ -103,12 +103,12 @@ fn parse_literal(literal: Pair) -> Value {
 
             Value::scalar(trim_quotes.to_owned())
         }
-        Rule::IntegerLiteral => Value::scalar(
-            literal
-                .as_str()
-                .parse::<i64>()
-                .expect("Grammar ensures matches are parseable as integers."),
-        ),
+        // An integer past i64 (Ruby reads a bignum) is read as the nearest float rather than
+        // panicking: any template could otherwise abort the host's process.
+        Rule::IntegerLiteral => match literal.as_str().parse::<i64>() {
+            Ok(integer) => Value::scalar(integer),
+            Err(_) => Value::scalar(literal.as_str().parse::<f64>().unwrap_or(f64::NAN)),
+        },
         Rule::FloatLiteral => Value::scalar(
             literal
                 .as_str()
