@@ -615,24 +615,3 @@ pub fn peak_rss_bytes() -> Option<u64> {
         .ok()?;
     Some(kb * 1024)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn warnings_and_paths_are_grouped_by_kind() {
-        assert_eq!(
-            warning_kind("3 events with unknown names were ignored: Store Locator Opened"),
-            "N events with unknown names were ignored"
-        );
-        assert_eq!(
-            path_kind("$.events[12].properties.products[0].price"),
-            "$.events[N].properties.products[N].price"
-        );
-        assert_eq!(
-            esc("<a href=\"x\">&</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
-        );
-    }
-}
