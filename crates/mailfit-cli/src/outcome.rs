@@ -51,9 +51,11 @@ pub struct Sent {
     pub id: String,
     /// Angle id.
     pub angle: String,
-    /// The hero's product family (`product:` facet), `(none)` without one.
+    /// The hero's product family (`product:` facet): `(unclassified)` when the catalog
+    /// understanding found none, `(no product)` without a hero.
     pub family: String,
-    /// The hero's category path as the feed has it (lower-cased), `(none)` without one.
+    /// The hero's category path as the feed has it (lower-cased), `(no category)` or
+    /// `(no product)`.
     pub category: String,
     /// `percentOff 15% COMEBACK15`, `freeShipping SHIPFREE` or `none`.
     pub offer: String,
@@ -233,13 +235,19 @@ impl Job<'_> {
             .product_id
             .as_deref()
             .and_then(|pid| self.engine.catalog().get(pid));
-        let family = hero
-            .and_then(|p| p.facets.iter().find_map(|f| f.id.strip_prefix("product:")))
-            .unwrap_or("(none)");
-        let category = hero
-            .map(|p| p.categories.join(" > "))
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| "(none)".into());
+        let family = match hero {
+            Some(p) => p
+                .facets
+                .iter()
+                .find_map(|f| f.id.strip_prefix("product:"))
+                .unwrap_or("(unclassified)"),
+            None => "(no product)",
+        };
+        let category = match hero {
+            Some(p) if p.categories.is_empty() => "(no category)".to_string(),
+            Some(p) => p.categories.join(" > "),
+            None => "(no product)".to_string(),
+        };
         let lifecycle = lifecycle_label(profile.lifecycle);
         let copy_source = source_label(source);
         let record = DecisionLine {

@@ -468,7 +468,12 @@ impl Report {
             "<table class=\"kpi\"><tr><th>customers</th><th>decided</th><th>emails written</th>\
              <th>holdout</th><th>with warnings</th><th>errors</th></tr><tr><td>{}</td><td>{}</td>\
              <td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>",
-            c.customers, c.decided, c.emails_written, c.holdout, c.with_warnings, c.errors
+            int(c.customers),
+            int(c.decided),
+            int(c.emails_written),
+            int(c.holdout),
+            int(c.with_warnings),
+            int(c.errors)
         );
         out.push_str("<div class=\"grid\">\n");
         for (title, rows) in [
@@ -495,7 +500,7 @@ impl Report {
                     "<tr><td>{}{subject}</td><td class=\"n\">{}</td><td class=\"bar\">\
                      <span style=\"width:{:.1}%\"></span>{:.1}%</td></tr>",
                     esc(&row.key),
-                    row.count,
+                    int(row.count),
                     row.share * 100.0,
                     row.share * 100.0
                 );
@@ -504,8 +509,9 @@ impl Report {
                 let rest: u64 = rows.iter().skip(30).map(|r| r.count).sum();
                 let _ = write!(
                     out,
-                    "<tr><td>{} more</td><td class=\"n\">{rest}</td><td></td></tr>",
-                    rows.len() - 30
+                    "<tr><td>{} more</td><td class=\"n\">{}</td><td></td></tr>",
+                    rows.len() - 30,
+                    int(rest)
                 );
             }
             out.push_str("</table></section>\n");
@@ -544,7 +550,7 @@ impl Report {
                     out,
                     "<tr><td>{code}{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
                     esc(&kind.kind),
-                    kind.count,
+                    int(kind.count),
                     examples.join("<br>")
                 );
             }
@@ -581,10 +587,23 @@ padding:0 1rem;color:#1d2430}h1{font-size:1.5rem}h2{font-size:1.1rem;margin:1.5r
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;\
 border-bottom:1px solid #e3e6eb;vertical-align:top}th{font-weight:600;color:#5b6472}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}.bar{position:relative;width:9rem}\
-.bar span{position:absolute;left:0;top:.3rem;bottom:.3rem;background:#cfe0f7;z-index:-1}\
+.bar span{position:absolute;left:0;top:.4rem;height:1rem;background:#cfe0f7;z-index:-1}\
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:0 2rem}\
 .kpi td{font-size:1.3rem;font-variant-numeric:tabular-nums}.ex{color:#5b6472;font-size:12px}\
 .run{color:#5b6472;margin-top:2rem}code{font-size:12px}";
+
+/// `1234567` as `1,234,567`.
+fn int(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// HTML-escapes text.
 fn esc(text: &str) -> String {
