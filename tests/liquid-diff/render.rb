@@ -10,6 +10,7 @@
 #                                                      or swallowed (in `assign`, for one)
 #   {"id": ..., "error": "Class: message"}             Template.parse raised
 #   {"id": ..., "error": "Class: message", "phase": "render"}   render raised or timed out
+# and `"clock": true` on a case where `date` read Ruby's clock (see `ClockReads`).
 #
 # Parsing is Liquid's default lax mode, so runtime errors render inline ("Liquid error: ...").
 # Every case is bounded (a timeout and Liquid's resource limits): one bad case can never hang
@@ -112,6 +113,28 @@ module LiquidDiffProbe
 end
 Liquid::Template.register_filter(LiquidDiffProbe)
 
+# Ruby's `date` reads the clock: "now" and "today" are the current time, and `Time.parse` takes
+# whatever a string leaves out of a date (the day of "22:13", the year of "Jan 5" or of "$10",
+# read as the 10th) from `Time.now`. Our engine never reads the clock (the same input renders the
+# same email on every run), so a case where Ruby's `date` read it is a deliberate difference:
+# this notes it (mirroring `Utils.to_date` and `Time.parse`, which fills from the clock exactly
+# when the parsed string has no year).
+module ClockReads
+  def to_date(obj)
+    if obj.is_a?(String) && !obj.respond_to?(:strftime) && !obj.empty?
+      text = obj.downcase
+      if %w[now today].include?(text)
+        Thread.current[:liquid_diff_clock] = true
+      elsif !text.match?(/\A\d+\z/)
+        parts = Date._parse(text)
+        Thread.current[:liquid_diff_clock] = true if !parts.empty? && !parts.key?(:year)
+      end
+    end
+    super
+  end
+end
+Liquid::Utils.singleton_class.prepend(ClockReads)
+
 SECONDS = Float(ENV.fetch("LIQUID_DIFF_TIMEOUT", "2"))
 LIMITS = {
   render_length_limit: 4 * 1024 * 1024,
@@ -125,6 +148,13 @@ def utf8(text)
 end
 
 def render_case(c)
+  Thread.current[:liquid_diff_clock] = false
+  result = render_once(c)
+  result["clock"] = true if Thread.current[:liquid_diff_clock]
+  result
+end
+
+def render_once(c)
   template = begin
     Liquid::Template.parse(c["template"].to_s)
   rescue Exception => e # rubocop:disable Lint/RescueException -- SystemStackError included
