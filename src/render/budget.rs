@@ -252,8 +252,12 @@ impl Write for CappedWriter {
 pub struct Bounded(pub Box<dyn ParseFilter>);
 
 impl ParseFilter for Bounded {
+    /// Arguments a filter cannot take fail when it runs, as in Ruby, where a filter that never
+    /// runs (in a branch not taken) never fails.
     fn parse(&self, arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
-        Ok(Box::new(BoundedFilter(self.0.parse(arguments)?)))
+        let parsed = self.0.parse(arguments).map_err(|e| e.to_string());
+        let name = self.0.reflection().name().to_owned();
+        Ok(Box::new(BoundedFilter(parsed, name)))
     }
 
     fn reflection(&self) -> &dyn FilterReflection {
@@ -262,16 +266,22 @@ impl ParseFilter for Bounded {
 }
 
 #[derive(Debug)]
-struct BoundedFilter(Box<dyn Filter>);
+struct BoundedFilter(Result<Box<dyn Filter>, String>, String);
 
 impl std::fmt::Display for BoundedFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        match &self.0 {
+            Ok(filter) => filter.fmt(f),
+            Err(_) => f.write_str(&self.1),
+        }
     }
 }
 
 impl Filter for BoundedFilter {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
-        check_value(self.0.evaluate(input, runtime)?, &self.0.to_string())
+        match &self.0 {
+            Ok(filter) => check_value(filter.evaluate(input, runtime)?, &filter.to_string()),
+            Err(message) => Err(liquid_core::Error::with_msg(message.clone())),
+        }
     }
 }
