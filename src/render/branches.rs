@@ -66,7 +66,8 @@ impl Operand {
 }
 
 fn is_empty(value: &dyn ValueView) -> bool {
-    if let Some(a) = value.as_array() {
+    // A range is never empty: Ruby's `Range` has no `empty?`.
+    if let Some(a) = value.as_array().filter(|_| value.type_name() != "range") {
         return a.size() == 0;
     }
     if let Some(o) = value.as_object() {

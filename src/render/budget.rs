@@ -255,9 +255,9 @@ impl ParseFilter for Bounded {
     /// Arguments a filter cannot take fail when it runs, as in Ruby, where a filter that never
     /// runs (in a branch not taken) never fails.
     fn parse(&self, arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
-        let parsed = self.0.parse(arguments).map_err(|e| e.to_string());
-        let name = self.0.reflection().name().to_owned();
-        Ok(Box::new(BoundedFilter(parsed, name)))
+        Ok(Box::new(BoundedFilter(
+            self.0.parse(arguments).map_err(|e| e.to_string()),
+        )))
     }
 
     fn reflection(&self) -> &dyn FilterReflection {
@@ -266,13 +266,13 @@ impl ParseFilter for Bounded {
 }
 
 #[derive(Debug)]
-struct BoundedFilter(Result<Box<dyn Filter>, String>, String);
+struct BoundedFilter(Result<Box<dyn Filter>, String>);
 
 impl std::fmt::Display for BoundedFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.0 {
             Ok(filter) => filter.fmt(f),
-            Err(_) => f.write_str(&self.1),
+            Err(_) => Ok(()),
         }
     }
 }

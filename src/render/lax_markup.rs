@@ -70,58 +70,67 @@ fn identifier(name: &str) -> bool {
         && name.bytes().all(|b| is_word(b) || b == b'-')
 }
 
-/// Ruby's `Expression.parse` of a fragment, in the crate's grammar.
-fn expression(markup: &str, depth: usize) -> String {
-    let m = markup.trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
+fn trim(m: &str) -> &str {
+    m.trim_matches(|c: char| c.is_ascii() && is_space(c as u8))
+}
+
+/// Ruby's `Expression.parse` of a fragment, written to `out` in the crate's grammar.
+fn expression(m: &str, depth: usize, out: &mut String) {
+    let m = trim(m);
     let b = m.as_bytes();
-    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     let unsigned = b.strip_prefix(b"-").unwrap_or(b);
+    let int = unsigned.iter().take_while(|c| c.is_ascii_digit()).count();
+    let quote = b.first().filter(|q| matches!(q, b'\'' | b'"'));
     if depth > 4 || m.is_empty() {
-        return "nil".into();
-    }
-    if let (Some(&q @ (b'\'' | b'"')), true) = (b.first(), b.len() > 1 && b.last() == b.first()) {
+        out.push_str("nil");
+    } else if let (Some(&q), true) = (quote, b.len() > 1 && b.last() == quote) {
         // Ruby's text is between the first and the last quote, which may hold the same quote.
         let text = m.get(1..m.len() - 1).unwrap_or("");
-        return match (text.contains(char::from(q)), q) {
-            (false, _) => m.to_string(),
-            (true, b'"') => format!("'{text}'"),
-            (true, _) => format!("\"{text}\""),
+        let q = match (text.contains(char::from(q)), q) {
+            (false, q) => q,
+            (true, b'"') => b'\'',
+            _ => b'"',
         };
-    }
-    if !unsigned.is_empty() && digits(unsigned) {
-        return m.to_string();
-    }
-    if let Some((from, to)) = range(m) {
-        return format!(
-            "({}..{})",
-            expression(from, depth + 1),
-            expression(to, depth + 1)
-        );
-    }
-    if unsigned.first().is_some_and(u8::is_ascii_digit)
+        out.push(char::from(q));
+        out.push_str(text);
+        out.push(char::from(q));
+    } else if int > 0 && int == unsigned.len() {
+        out.push_str(m);
+    } else if let Some((from, to)) = range(m) {
+        out.push('(');
+        expression(from, depth + 1, out);
+        out.push_str("..");
+        expression(to, depth + 1, out);
+        out.push(')');
+    } else if int > 0
         && unsigned.len() > 1
         && unsigned.iter().all(|&c| c.is_ascii_digit() || c == b'.')
     {
         // `to_f`: the digits, and a fraction when one follows.
-        let int =
-            m.len() - unsigned.len() + unsigned.iter().take_while(|c| c.is_ascii_digit()).count();
-        let rest = m.get(int + 1..).unwrap_or("");
-        let fraction = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        return match fraction {
-            0 => format!("{}.0", m.get(..int).unwrap_or("0")),
-            n => m.get(..int + 1 + n).unwrap_or("0").to_string(),
-        };
+        let int = m.len() - unsigned.len() + int;
+        let fraction = m
+            .get(int + 1..)
+            .unwrap_or("")
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        out.push_str(m.get(..int).unwrap_or("0"));
+        out.push('.');
+        match fraction {
+            0 => out.push('0'),
+            n => out.push_str(m.get(int + 1..int + 1 + n).unwrap_or("0")),
+        }
+    } else if matches!(m, "nil" | "null" | "true" | "false" | "blank" | "empty") {
+        out.push_str(m);
+    } else {
+        lookup(m, depth, out);
     }
-    if matches!(m, "nil" | "null" | "true" | "false" | "blank" | "empty") {
-        return m.to_string();
-    }
-    lookup(m, depth)
 }
 
 /// Ruby's `RANGES_REGEX`, `\A\(\s*(?>(\S+)\s*\.\.)\s*(\S+)\s*\)\z`: the two ends.
 fn range(m: &str) -> Option<(&str, &str)> {
-    let inner = m.strip_prefix('(')?.strip_suffix(')')?;
-    let inner = inner.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
+    let inner = trim(m.strip_prefix('(')?.strip_suffix(')')?);
+    let spaced = |s: &str| s.contains(|c: char| c.is_ascii() && is_space(c as u8));
     let run = inner
         .find(|c: char| c.is_ascii() && is_space(c as u8))
         .unwrap_or(inner.len());
@@ -129,46 +138,77 @@ fn range(m: &str) -> Option<(&str, &str)> {
     let start = (1..=run).rev().find(|&at| {
         inner
             .get(at..)
-            .is_some_and(|after| after.trim_start().starts_with(".."))
+            .is_some_and(|after| trim(after).starts_with(".."))
     })?;
-    let to = inner.get(start..)?.trim_start().get(2..)?.trim();
-    (!to.is_empty() && !to.contains(|c: char| c.is_ascii() && is_space(c as u8)))
-        .then_some((inner.get(..start)?, to))
+    let to = trim(trim(inner.get(start..)?).get(2..)?);
+    (!to.is_empty() && !spaced(to)).then_some((inner.get(..start)?, to))
 }
 
 /// Ruby's `VariableLookup`: the path's `[..]` and word segments (`[\w-]+\??`), anything else
 /// skipped; a segment the grammar cannot read is a quoted key (through [`ROOT`] when first).
-fn lookup(m: &str, depth: usize) -> String {
+fn lookup(m: &str, depth: usize, out: &mut String) {
     let b = m.as_bytes();
-    let mut out = String::new();
+    let empty = out.len();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        let first = out.is_empty();
+        let first = out.len() == empty;
         let close = b
             .get(i + 1..)
             .and_then(|r| r.iter().position(|&e| e == b']'));
+        let start = i;
         if let (b'[', Some(len @ 1..)) = (c, close) {
-            let inner = m.get(i + 1..i + 1 + len).unwrap_or("");
-            let key = expression(inner, depth + 1);
-            out.push_str(&format!("{}[{key}]", if first { ROOT } else { "" }));
             i += len + 2;
         } else if is_word(c) || c == b'-' {
-            let start = i;
             while b.get(i).is_some_and(|&w| is_word(w) || w == b'-') {
                 i += 1;
             }
             i += usize::from(b.get(i) == Some(&b'?'));
-            let segment = m.get(start..i).unwrap_or("");
-            out.push_str(&match (identifier(segment), first) {
-                (true, true) => segment.to_string(),
-                (true, false) => format!(".{segment}"),
-                (false, _) => format!("{}[\"{segment}\"]", if first { ROOT } else { "" }),
-            });
         } else {
             i += 1;
+            continue;
+        }
+        let segment = m.get(start..i).unwrap_or("");
+        let name = identifier(segment);
+        if first && !name {
+            out.push_str(ROOT);
+        }
+        if c == b'[' {
+            out.push('[');
+            expression(
+                segment.get(1..segment.len() - 1).unwrap_or(""),
+                depth + 1,
+                out,
+            );
+            out.push(']');
+        } else if name {
+            if !first {
+                out.push('.');
+            }
+            out.push_str(segment);
+        } else {
+            out.push_str("[\"");
+            out.push_str(segment);
+            out.push_str("\"]");
         }
     }
-    if out.is_empty() { "nil".into() } else { out }
+    if out.len() == empty {
+        out.push_str("nil");
+    }
+}
+
+/// `\w[\w-]*\s*:\s*` and a fragment at `at`: (end of the name, start of the value, end).
+fn keyword(s: &[u8], at: usize) -> Option<(usize, usize, usize)> {
+    let name = at
+        + s.get(at..)?
+            .iter()
+            .take_while(|&&c| is_word(c) || c == b'-')
+            .count();
+    let colon = skip_spaces(s, name);
+    if !s.get(at).copied().is_some_and(is_word) || s.get(colon) != Some(&b':') {
+        return None;
+    }
+    let value = skip_spaces(s, colon + 1);
+    Some((name, value, fragment(s, value)?))
 }
 
 /// One filter as Ruby reads a `FilterParser` piece: its name is the first word, its arguments
@@ -185,7 +225,7 @@ fn filter(piece: &str, known: &dyn Fn(&str) -> bool, out: &mut String) {
     }
     out.push_str(" | ");
     out.push_str(name);
-    let mut args = Vec::new();
+    let mut separator = ": ";
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         i += 1;
@@ -193,42 +233,23 @@ fn filter(piece: &str, known: &dyn Fn(&str) -> bool, out: &mut String) {
             continue;
         }
         let at = skip_spaces(b, i);
-        let end = keyword(b, at)
-            .map(|(.., end)| end)
-            .or_else(|| fragment(b, at));
-        if let Some(end) = end {
-            let arg = piece.get(at..end).unwrap_or("");
-            args.push(
-                match keyword(arg.as_bytes(), 0).filter(|k| k.2 == arg.len()) {
-                    Some((key, value, _)) => format!(
-                        "{}: {}",
-                        arg.get(..key).unwrap_or(""),
-                        expression(arg.get(value..).unwrap_or(""), 0)
-                    ),
-                    None => expression(arg, 0),
-                },
-            );
-            i = end;
-        }
+        let Some(end) = keyword(b, at).map(|k| k.2).or_else(|| fragment(b, at)) else {
+            continue;
+        };
+        let arg = piece.get(at..end).unwrap_or("");
+        out.push_str(separator);
+        separator = ", ";
+        let value = match keyword(arg.as_bytes(), 0).filter(|k| k.2 == arg.len()) {
+            Some((key, value, _)) => {
+                out.push_str(arg.get(..key).unwrap_or(""));
+                out.push_str(": ");
+                value
+            }
+            None => 0,
+        };
+        expression(arg.get(value..).unwrap_or(""), 0, out);
+        i = end;
     }
-    if !args.is_empty() {
-        out.push_str(": ");
-        out.push_str(&args.join(", "));
-    }
-}
-
-/// `\w[\w-]*\s*:\s*` and a fragment at `at`: (end of the name, start of the value, end).
-fn keyword(s: &[u8], at: usize) -> Option<(usize, usize, usize)> {
-    let name = at
-        + s.get(at..)?
-            .iter()
-            .take_while(|&&c| is_word(c) || c == b'-')
-            .count();
-    if !s.get(at).copied().is_some_and(is_word) || s.get(skip_spaces(s, name)) != Some(&b':') {
-        return None;
-    }
-    let value = skip_spaces(s, skip_spaces(s, name) + 1);
-    Some((name, value, fragment(s, value)?))
 }
 
 /// Ruby's lax reading of one output or `assign` value, or `None` to leave it as written.
@@ -238,6 +259,7 @@ fn lax_variable(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     if markup.contains('}') {
         return None;
     }
+    let mut out = String::new();
     let Some((start, end)) = (0..b.len()).find_map(|i| Some((i, fragment(b, i)?))) else {
         return Some("nil".into());
     };
@@ -258,18 +280,18 @@ fn lax_variable(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
             Some(_) => at += 1,
         }
     };
-    let mut out = if stray {
-        expression(value, 0)
-    } else if !markup.get(..start)?.trim().is_empty() || !before.trim().is_empty() {
+    if stray {
+        expression(value, 0, &mut out);
+    } else if !trim(markup.get(..start)?).is_empty() || !trim(before).is_empty() {
         return None;
     } else if value
         .bytes()
         .any(|c| is_word(c) || matches!(c, b'[' | b'\'' | b'"'))
     {
-        value.to_string()
+        out.push_str(value);
     } else {
-        "nil".into()
-    };
+        out.push_str("nil");
+    }
     let f = filters.as_bytes();
     let mut i = 0;
     while i < f.len() {
@@ -293,20 +315,18 @@ fn lax_variable(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     Some(out)
 }
 
-/// `text` without whitespace outside quotes, to tell a real change from respacing.
-fn squeezed(text: &str) -> String {
+/// `text` without whitespace outside quotes.
+fn squeezed(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut quote = None;
-    text.chars()
-        .filter(|&c| {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (None, '\'' | '"') => quote = Some(c),
-                (None, c) if c.is_whitespace() => return false,
-                _ => {}
-            }
-            true
-        })
-        .collect()
+    text.chars().filter(move |&c| {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, c) if c.is_whitespace() => return false,
+            _ => {}
+        }
+        true
+    })
 }
 
 /// Rewrites outputs and `assign` values the way Ruby's lax mode reads them.
@@ -326,14 +346,13 @@ pub fn rewrite<'s>(source: &'s str, known: &dyn Fn(&str) -> bool) -> Cow<'s, str
             open += eq;
             markup = markup.get(eq..)?;
         }
-        let mut lax = lax_variable(markup, known)?;
-        if squeezed(&lax) == squeezed(markup) {
+        let lax = lax_variable(markup, known)?;
+        if squeezed(&lax).eq(squeezed(markup)) {
             return None;
         }
         // Keep the line breaks, so errors point at the author's lines.
-        let lines = markup.matches('\n').count();
-        lax = format!(" {lax} {}", "\n".repeat(lines));
-        Some((open, open + markup.len(), lax))
+        let lines = "\n".repeat(markup.matches('\n').count());
+        Some((open, open + markup.len(), [" ", &lax, " ", &lines].concat()))
     });
     spliced(source, edits)
 }

@@ -270,9 +270,9 @@ fn bound(expression: &Expression, runtime: &dyn Runtime, what: &str) -> Result<i
     Ok(to_integer(expression.evaluate(runtime)?.as_view(), what)?.unwrap_or(0))
 }
 
-/// A range literal outside `for` (`(1..5) | join`, `assign r = (1..3)`) as the array Ruby's
-/// `to_a` gives. Bounds that are not numbers read as 0; every item counts against the loop
-/// budget, so `(1..1e12)` is a limit error, not an out-of-memory trap.
+/// A range literal (`(1..5) | join`, `assign r = (1..3)`) as a range value: its items as
+/// Ruby's `to_a` gives them, and its ends. Bounds that are not numbers read as 0; every item
+/// counts against the loop budget, so `(1..1e12)` is a limit error, not an out-of-memory trap.
 pub fn range_array(start: &Expression, end: &Expression, runtime: &dyn Runtime) -> Result<Value> {
     let lenient = |e: &Expression| -> Result<i64> {
         Ok(to_integer(e.evaluate(runtime)?.as_view(), "range")
@@ -285,7 +285,7 @@ pub fn range_array(start: &Expression, end: &Expression, runtime: &dyn Runtime) 
         budget::charge_iteration()?;
         items.push(Value::scalar(i));
     }
-    Ok(Value::Array(items))
+    Ok(Value::Range(items, [start, end]))
 }
 
 /// Arrays as they are, hashes as `[key, value]` pairs, a non-empty string as one item, and

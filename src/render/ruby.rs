@@ -64,7 +64,9 @@ pub fn to_s(value: &dyn ValueView) -> String {
 }
 
 fn write_s(value: &dyn ValueView, out: &mut String) {
-    if let Some(items) = value.as_array() {
+    if value.type_name() == "range" {
+        out.push_str(value.to_kstr().as_str());
+    } else if let Some(items) = value.as_array() {
         for item in items.values() {
             write_s(item, out);
         }
