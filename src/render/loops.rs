@@ -232,20 +232,21 @@ pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result
             (Items::Values(values), length)
         }
     };
-    let from = match &head.offset {
+    let offset = match &head.offset {
         Some(Offset::Continue) => runtime
             .registers()
             .get_mut::<ContinueOffsets>()
             .0
             .get(&head.name)
-            .copied()
-            .unwrap_or(0),
-        Some(Offset::At(e)) => clamp(to_integer(e.evaluate(runtime)?.as_view(), "offset")?),
+            .map_or(0, |&at| i64::try_from(at).unwrap_or(i64::MAX)),
+        Some(Offset::At(e)) => to_integer(e.evaluate(runtime)?.as_view(), "offset")?.unwrap_or(0),
         None => 0,
-    }
-    .min(length);
+    };
+    // Ruby's `slice_collection`: the items from `offset` (which may be negative) up to
+    // `offset + limit`.
+    let from = clamp(Some(offset)).min(length);
     let to = match evaluate_integer(&head.limit, runtime, "limit")? {
-        Some(limit) => from.saturating_add(clamp(Some(limit))).min(length),
+        Some(limit) => clamp(Some(offset.saturating_add(limit))).clamp(from, length),
         None => length,
     };
     let (from, to) = if text { (0, length) } else { (from, to) };

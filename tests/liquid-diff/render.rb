@@ -10,7 +10,8 @@
 #                                                      or swallowed (in `assign`, for one)
 #   {"id": ..., "error": "Class: message"}             Template.parse raised
 #   {"id": ..., "error": "Class: message", "phase": "render"}   render raised or timed out
-# and `"clock": true` on a case where `date` read Ruby's clock (see `ClockReads`).
+# and `"clock": true` on a case where `date` read Ruby's clock (see `ClockReads`), `"current"`:
+# the output under current Liquid's `tablerowloop.col_last` when it differs (`CurrentColLast`).
 #
 # Parsing is Liquid's default lax mode, so runtime errors render inline ("Liquid error: ...").
 # Every case is bounded (a timeout and Liquid's resource limits): one bad case can never hang
@@ -135,6 +136,20 @@ module ClockReads
 end
 Liquid::Utils.singleton_class.prepend(ClockReads)
 
+# Current Shopify Liquid (and the golden-liquid suite) makes the last cell of a `tablerow`
+# without `cols` the last of its row, `tablerowloop.col_last`; Liquid 5.4 never does. Our
+# engine follows current Liquid, so a case whose only difference is this is deliberate: a case
+# that reads `col_last` renders again under current Liquid's rule, and a different result is
+# reported as `current`.
+module CurrentColLast
+  def col_last
+    return super unless Thread.current[:liquid_diff_current] && @cols == 0
+
+    @col == @length
+  end
+end
+Liquid::TablerowloopDrop.prepend(CurrentColLast)
+
 SECONDS = Float(ENV.fetch("LIQUID_DIFF_TIMEOUT", "2"))
 LIMITS = {
   render_length_limit: 4 * 1024 * 1024,
@@ -151,6 +166,16 @@ def render_case(c)
   Thread.current[:liquid_diff_clock] = false
   result = render_once(c)
   result["clock"] = true if Thread.current[:liquid_diff_clock]
+  sources = [c["template"].to_s] + (c["partials"] || {}).values.map(&:to_s)
+  if sources.any? { |source| source.include?("col_last") }
+    begin
+      Thread.current[:liquid_diff_current] = true
+      current = render_once(c)
+    ensure
+      Thread.current[:liquid_diff_current] = false
+    end
+    result["current"] = current["output"] if current != result.reject { |k, _| k == "clock" }
+  end
   result
 end
 
