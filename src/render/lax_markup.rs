@@ -315,6 +315,43 @@ fn lax_variable(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     Some(out)
 }
 
+/// Ruby's `cycle` markup: a name before `:` (`NamedSyntax`, the longest fragment prefix
+/// followed by one), then values split at every comma, quoted or not, each its piece's first
+/// fragment (`{% cycle '', ', ' %}` has one value, `''`).
+fn lax_cycle(markup: &str) -> Option<String> {
+    let m = trim(markup);
+    let b = m.as_bytes();
+    let end = fragment(b, 0)?;
+    let (mut at, mut name) = (0, None);
+    while at < end {
+        at = quoted(b, at).unwrap_or(at + 1);
+        if m.get(at..).is_some_and(|r| trim(r).starts_with(':')) {
+            name = Some(at);
+        }
+    }
+    let mut out = String::new();
+    let values = match name {
+        Some(n) => {
+            expression(m.get(..n)?, 0, &mut out);
+            out.push(':');
+            trim(m.get(n..)?).get(1..)?
+        }
+        None => m,
+    };
+    for piece in values.split(',') {
+        let p = piece.as_bytes();
+        if let Some((from, to)) = (0..p.len()).find_map(|i| Some((i, fragment(p, i)?))) {
+            out.push_str(match out.bytes().last() {
+                None => "",
+                Some(b':') => " ",
+                _ => ", ",
+            });
+            expression(piece.get(from..to)?, 0, &mut out);
+        }
+    }
+    Some(out)
+}
+
 /// `text` without whitespace outside quotes.
 fn squeezed(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut quote = None;
@@ -338,15 +375,19 @@ pub fn rewrite<'s>(source: &'s str, known: &dyn Fn(&str) -> bool) -> Cow<'s, str
         let right = usize::from(inner.len() > left && inner.ends_with('-'));
         let mut markup = inner.get(left..inner.len() - right)?;
         let mut open = token.start + 2 + left;
-        if !token.output {
-            if token.name() != "assign" {
-                return None;
-            }
-            let eq = markup.find('=')? + 1;
-            open += eq;
-            markup = markup.get(eq..)?;
-        }
-        let lax = lax_variable(markup, known)?;
+        let name = token.name();
+        let skip = match name {
+            _ if token.output => 0,
+            "assign" => markup.find('=')? + 1,
+            "cycle" => markup.find(name)? + name.len(),
+            _ => return None,
+        };
+        open += skip;
+        markup = markup.get(skip..)?;
+        let lax = match name {
+            "cycle" => lax_cycle(markup)?,
+            _ => lax_variable(markup, known)?,
+        };
         if squeezed(&lax).eq(squeezed(markup)) {
             return None;
         }
@@ -388,6 +429,10 @@ mod tests {
             ("{{ }}", "{{ nil }}"),
             ("{{ foo bar }}", "{{ foo bar }}"),
             ("{{ x | upcase: }}", "{{ x | upcase }}"),
+            ("{% cycle '', ', ' %}", "{% cycle '' %}"),
+            ("{% cycle row': 'a', 'b' %}", "{% cycle row.a, 'b' %}"),
+            ("{% cycle 'g': 'a', b %}", "{% cycle 'g': 'a', b %}"),
+            ("{% cycle g:'a','b' %}", "{% cycle g:'a','b' %}"),
         ] {
             assert_eq!(rewrite(source, &known), want, "{source}");
         }
