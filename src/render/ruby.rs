@@ -71,43 +71,14 @@ fn write_s(value: &dyn ValueView, out: &mut String) {
             write_s(item, out);
         }
     } else if value.is_object() {
-        inspect(value, out);
+        // A hash prints as Ruby's `Hash#inspect` (the crate's patched rendering).
+        out.push_str(&value.render().to_string());
     } else if value.type_name() == "fractional number" {
         if let Some(f) = value.as_scalar().and_then(|s| s.to_float()) {
             out.push_str(&ruby_float(f));
         }
     } else if value.as_scalar().is_some() {
         out.push_str(value.to_kstr().as_str());
-    }
-}
-
-/// Ruby's `Hash#inspect` (and `Array#inspect` inside it).
-fn inspect(value: &dyn ValueView, out: &mut String) {
-    if let Some(object) = value.as_object() {
-        out.push('{');
-        for (i, (k, v)) in object.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&format!("{:?}=>", k.as_str()));
-            inspect(v, out);
-        }
-        out.push('}');
-    } else if let Some(items) = value.as_array() {
-        out.push('[');
-        for (i, item) in items.values().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            inspect(item, out);
-        }
-        out.push(']');
-    } else if value.is_nil() {
-        out.push_str("nil");
-    } else if value.type_name() == "string" {
-        out.push_str(&format!("{:?}", value.to_kstr().as_str()));
-    } else {
-        write_s(value, out);
     }
 }
 
