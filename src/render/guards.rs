@@ -49,33 +49,93 @@ fn is_now(text: &str) -> bool {
     matches!(text.trim().to_ascii_lowercase().as_str(), "now" | "today")
 }
 
-/// Reads liquid's own formats, then RFC 3339 / ISO 8601, then "March 14, 2016", never the
-/// system clock. Only unsigned digit strings are timestamps, as in Ruby Liquid.
+/// Reads ISO 8601, then liquid's own formats, then "March 14, 2016", never the system clock. Only unsigned digit strings are timestamps, as in Ruby Liquid.
 fn date_of(text: &str) -> Option<DateTime> {
     let trimmed = text.trim();
     if trimmed.is_empty() || is_now(text) || is_negative_number(trimmed) {
         return None;
     }
-    parse_date_time(text)
-        .or_else(|| {
-            let unix =
-                crate::input::parse_timestamp(&crate::input::Timestamp::Text(text.to_string()))?;
-            parse_date_time(&unix.to_string())
-        })
+    iso(text)
+        .or_else(|| parse_date_time(text))
         .or_else(|| month_day_year(trimmed))
-        .or_else(|| without_seconds(trimmed))
 }
 
-/// "2024-11-28 17:45" or "2024-11-28T17:45": a time to the minute, as Ruby's `Time.parse`
-/// reads it (at UTC).
-fn without_seconds(text: &str) -> Option<DateTime> {
-    let (date, time) = text.split_once(['T', ' '])?;
-    let (hour, minute) = time.trim().split_once(':')?;
-    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
-    if !(two_digits(hour) && two_digits(minute)) {
-        return None;
+/// A reader of ASCII digits and separators.
+struct Cursor<'a>(&'a [u8]);
+
+impl Cursor<'_> {
+    /// Takes one of `bytes` if the text goes on with it.
+    fn eat(&mut self, bytes: &[u8]) -> bool {
+        match self.0.split_first() {
+            Some((b, rest)) if bytes.contains(b) => {
+                self.0 = rest;
+                true
+            }
+            _ => false,
+        }
     }
-    parse_date_time(&format!("{} {hour}:{minute}:00 +0000", date.trim()))
+
+    /// Up to `max` digits as a number; `None` without any.
+    fn num(&mut self, max: usize) -> Option<i32> {
+        let n = self
+            .0
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let (digits, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        std::str::from_utf8(digits).ok()?.parse().ok()
+    }
+}
+
+/// ISO 8601 as Ruby's `Time.parse` reads it: `2024-02-29`, then a time to the minute or the
+/// second (a fraction dropped) after `T` or a space, and an offset kept as written (`Z`,
+/// `+05:30`, `+0530`, `+05`; none is UTC); anything else after the date is ignored
+/// (`2024-02-29T1` is midnight).
+fn iso(text: &str) -> Option<DateTime> {
+    let mut c = Cursor(text.trim().as_bytes());
+    let year = c
+        .num(4)
+        .filter(|_| text.trim().as_bytes().get(4) == Some(&b'-'))?;
+    let month = c.eat(b"-").then(|| c.num(2)).flatten()?;
+    let day = c.eat(b"-").then(|| c.num(2)).flatten()?;
+    let clock = (|| {
+        if !c.eat(b"Tt ") {
+            return None;
+        }
+        let hour = c.num(2)?;
+        let minute = c.eat(b":").then(|| c.num(2)).flatten()?;
+        let second = if c.eat(b":") { c.num(2)? } else { 0 };
+        if c.eat(b".") {
+            c.num(usize::MAX);
+        }
+        while c.eat(b" ") {}
+        let sign = match () {
+            _ if c.eat(b"+") => 1,
+            _ if c.eat(b"-") => -1,
+            _ => 0,
+        };
+        let offset = if sign == 0 {
+            0
+        } else {
+            let hours = c.num(2)?;
+            c.eat(b":");
+            sign * (hours * 3600 + c.num(2).unwrap_or(0) * 60)
+        };
+        Some((hour, minute, second, offset))
+    })();
+    let (hour, minute, second, offset) = clock.unwrap_or_default();
+    let byte = |n: i32| u8::try_from(n).ok();
+    let at = time::PrimitiveDateTime::new(
+        time::Date::from_calendar_date(year, time::Month::try_from(byte(month)?).ok()?, byte(day)?)
+            .ok()?,
+        time::Time::from_hms(byte(hour)?, byte(minute)?, byte(second)?).ok()?,
+    )
+    .assume_offset(time::UtcOffset::from_whole_seconds(offset).ok()?);
+    let mut date = DateTime::default();
+    *date = at;
+    Some(date)
 }
 
 fn is_negative_number(text: &str) -> bool {
