@@ -244,7 +244,11 @@ fn uniq(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
             Some(property) => property_of(item, property).unwrap_or(Value::Nil),
             None => item.to_value(),
         };
-        if !seen.iter().any(|s| ruby_eq(s, &key)) {
+        // A hash key's equality (`eql?`): 0 and 0.0 are two values.
+        if !seen
+            .iter()
+            .any(|s| ruby_eq(s, &key) && s.type_name() == key.type_name())
+        {
             seen.push(key);
             kept.push(item);
         }
@@ -347,6 +351,8 @@ fn nil_safe(
         (true, true) => Ok(Ordering::Equal),
         (true, false) => Ok(Ordering::Greater),
         (false, true) => Ok(Ordering::Less),
+        // Ruby's `<=>` is 0 for equal values of any type (`true <=> true`, `[] <=> []`).
+        _ if ruby_eq(a, b) => Ok(Ordering::Equal),
         _ => compare(a, b).ok_or_else(|| {
             Error::with_msg(format!(
                 "cannot sort a {} against a {}",

@@ -186,7 +186,8 @@ def render_once(c)
     return { "error" => utf8("#{e.class}: #{e.message}") }
   end
   LIMITS.each { |key, value| template.resource_limits.public_send("#{key}=", value) }
-  data = c["data"].is_a?(Hash) ? c["data"] : {}
+  # A copy: `increment` and `decrement` write their counters into the data hash.
+  data = c["data"].is_a?(Hash) ? Marshal.load(Marshal.dump(c["data"])) : {}
   registers = { file_system: MemoryFileSystem.new(c["partials"]) }
   output = utf8(template.render(data, registers: registers))
   { "output" => output, "errors" => template.errors.map { |e| utf8(e.message) } }
