@@ -252,6 +252,19 @@ fn filter(piece: &str, known: &dyn Fn(&str) -> bool, out: &mut String) {
     }
 }
 
+/// Where a quote opens that never closes (a typo), if one does.
+fn stray(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(&c) = b.get(at) {
+        at = match (c, quoted(b, at)) {
+            (b'\'' | b'"', None) => return Some(at),
+            (_, Some(end)) => end,
+            _ => at + 1,
+        };
+    }
+    None
+}
+
 /// Ruby's lax reading of one output or `assign` value, or `None` to leave it as written.
 fn lax_variable(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     let b = markup.as_bytes();
@@ -269,18 +282,7 @@ fn lax_variable(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     // A stray quote (one never closed) is a typo Ruby reads around: its value is the first
     // fragment and the rest up to a `|` is nothing. Otherwise the value stays as written, and
     // words after it (`{{ foo bar }}`, `{{ x * 3 }}`) stay errors, as in the strict dialect.
-    let mut at = 0;
-    let stray = loop {
-        match b.get(at) {
-            None => break false,
-            Some(b'\'' | b'"') => match quoted(b, at) {
-                Some(end) => at = end,
-                None => break true,
-            },
-            Some(_) => at += 1,
-        }
-    };
-    if stray {
+    if stray(b).is_some() {
         expression(value, 0, &mut out);
     } else if !trim(markup.get(..start)?).is_empty() || !trim(before).is_empty() {
         return None;
@@ -379,14 +381,23 @@ pub fn rewrite<'s>(source: &'s str, known: &dyn Fn(&str) -> bool) -> Cow<'s, str
         let skip = match name {
             _ if token.output => 0,
             "assign" => markup.find('=')? + 1,
-            "cycle" => markup.find(name)? + name.len(),
+            "cycle" | "if" | "elsif" | "unless" | "case" | "when" | "for" | "tablerow"
+            | "include" | "render" => markup.find(name)? + name.len(),
             _ => return None,
         };
         open += skip;
         markup = markup.get(skip..)?;
         let lax = match name {
             "cycle" => lax_cycle(markup)?,
-            _ => lax_variable(markup, known)?,
+            "assign" | "" => lax_variable(markup, known)?,
+            // Ruby's regexes read around a stray quote in a condition or a loop's head.
+            _ => {
+                let mut text = markup.to_string();
+                while let Some(at) = stray(text.as_bytes()) {
+                    text.remove(at);
+                }
+                trim(&text).to_string()
+            }
         };
         if squeezed(&lax).eq(squeezed(markup)) {
             return None;
@@ -433,6 +444,7 @@ mod tests {
             ("{% cycle row': 'a', 'b' %}", "{% cycle row.a, 'b' %}"),
             ("{% cycle 'g': 'a', b %}", "{% cycle 'g': 'a', b %}"),
             ("{% cycle g:'a','b' %}", "{% cycle g:'a','b' %}"),
+            ("{% if a == Sale' %}", "{% if a == Sale %}"),
         ] {
             assert_eq!(rewrite(source, &known), want, "{source}");
         }

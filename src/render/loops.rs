@@ -98,44 +98,29 @@ pub(super) fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Re
     let mut first = true;
     while let Some(token) = arguments.next() {
         let at_start = std::mem::replace(&mut first, false);
-        match token.as_str() {
-            "," => {}
-            // Ruby's lax parser reads `reversed` only right after the collection; later it is
-            // ignored, so `limit: 2 reversed` does not reverse.
-            "reversed" if !tablerow => head.reversed |= at_start,
-            "limit" => head.limit = Some(parse_attribute(arguments)?),
-            "cols" if tablerow => head.cols = Some(parse_attribute(arguments)?),
-            "offset" => {
-                arguments
-                    .expect_next("\":\" expected.")?
-                    .expect_str(":")
-                    .into_result_custom_msg("\":\" expected.")?;
-                let value = arguments.expect_next("Value expected.")?;
-                head.offset = Some(if value.as_str() == "continue" {
-                    Offset::Continue
-                } else {
-                    Offset::At(value.expect_value().into_result()?)
-                });
-            }
-            _ => {
-                return token
-                    .raise_custom_error("\"limit\", \"offset\", \"cols\" or \"reversed\" expected.")
-                    .into_err();
-            }
+        let name = token.as_str();
+        // Ruby's lax parser reads `reversed` only right after the collection (`limit: 2
+        // reversed` does not reverse), and attributes only as `name: value`: anything else is
+        // ignored.
+        if name == "reversed" {
+            head.reversed |= at_start && !tablerow;
+            continue;
+        }
+        if !matches!(name, "limit" | "offset" | "cols")
+            || arguments.next().map(|t| t.as_str() == ":") != Some(true)
+        {
+            continue;
+        }
+        let value = arguments.expect_next("Value expected.")?;
+        match name {
+            "offset" if value.as_str() == "continue" => head.offset = Some(Offset::Continue),
+            "offset" => head.offset = Some(Offset::At(value.expect_value().into_result()?)),
+            "limit" => head.limit = Some(value.expect_value().into_result()?),
+            _ if tablerow => head.cols = Some(value.expect_value().into_result()?),
+            _ => {}
         }
     }
     Ok(head)
-}
-
-fn parse_attribute(arguments: &mut TagTokenIter<'_>) -> Result<Expression> {
-    arguments
-        .expect_next("\":\" expected.")?
-        .expect_str(":")
-        .into_result_custom_msg("\":\" expected.")?;
-    arguments
-        .expect_next("Value expected.")?
-        .expect_value()
-        .into_result()
 }
 
 /// Ruby's `to_integer`: numbers truncate, numeric strings parse, nil is absent.
@@ -422,8 +407,8 @@ impl ParseBlock for ForBlock {
         let mut otherwise: Option<Body> = None;
         while let Some(element) = tokens.next()? {
             match element {
-                BlockElement::Tag(mut tag) if tag.name() == "else" && otherwise.is_none() => {
-                    tag.tokens().expect_nothing()?;
+                // Ruby's `for` reads no arguments of its `else` (`{% else if x %}` is `else`).
+                BlockElement::Tag(tag) if tag.name() == "else" && otherwise.is_none() => {
                     otherwise = Some(Body::default());
                 }
                 element => {
