@@ -351,8 +351,6 @@ fn nil_safe(
         (true, true) => Ok(Ordering::Equal),
         (true, false) => Ok(Ordering::Greater),
         (false, true) => Ok(Ordering::Less),
-        // Ruby's `<=>` is 0 for equal values of any type (`true <=> true`, `[] <=> []`).
-        _ if ruby_eq(a, b) => Ok(Ordering::Equal),
         _ => compare(a, b).ok_or_else(|| {
             Error::with_msg(format!(
                 "cannot sort a {} against a {}",

@@ -382,7 +382,7 @@ pub fn rewrite<'s>(source: &'s str, known: &dyn Fn(&str) -> bool) -> Cow<'s, str
             _ if token.output => 0,
             "assign" => markup.find('=')? + 1,
             "cycle" | "if" | "elsif" | "unless" | "case" | "when" | "for" | "tablerow"
-            | "include" | "render" => markup.find(name)? + name.len(),
+            | "include" => markup.find(name)? + name.len(),
             _ => return None,
         };
         open += skip;
@@ -390,7 +390,8 @@ pub fn rewrite<'s>(source: &'s str, known: &dyn Fn(&str) -> bool) -> Cow<'s, str
         let lax = match name {
             "cycle" => lax_cycle(markup)?,
             "assign" | "" => lax_variable(markup, known)?,
-            // Ruby's regexes read around a stray quote in a condition or a loop's head.
+            // Ruby's regexes read around a stray quote in a condition, a loop's head or an
+            // `include` (not a `render`, whose name must be a quoted string).
             _ => {
                 let mut text = markup.to_string();
                 while let Some(at) = stray(text.as_bytes()) {

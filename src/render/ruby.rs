@@ -38,8 +38,21 @@ pub fn ruby_eq(a: &dyn ValueView, b: &dyn ValueView) -> bool {
     }
 }
 
-/// Ruby's `<=>` for the types that order: numbers with numbers, strings with strings.
+/// Ruby's `<=>` for the types that order: numbers with numbers, strings with strings, arrays
+/// item by item; and 0 for equal values of any type (`true <=> true`).
 pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
+    if let (Value::Array(x), Value::Array(y)) = (a, b) {
+        for (p, q) in x.iter().zip(y) {
+            match compare(p, q)? {
+                Ordering::Equal => {}
+                other => return Some(other),
+            }
+        }
+        return Some(x.len().cmp(&y.len()));
+    }
+    if ruby_eq(a, b) {
+        return Some(Ordering::Equal);
+    }
     compare_views(a, b)
 }
 

@@ -145,7 +145,10 @@ pub(super) fn truncatewords(input: &dyn ValueView, args: &Args<'_>) -> Result<Va
     .max(1);
     let ellipsis = args.text(1, "...");
     let list: Vec<&str> = text.split_whitespace().collect();
-    if list.len() as i64 <= words {
+    // Ruby's `split(" ", words + 1)` counts what follows the last word it keeps, whitespace
+    // alone included (`"  padded  "` is truncated to one word).
+    let full = list.len() as i64 == words && text.ends_with(char::is_whitespace);
+    if list.len() as i64 <= words && !full {
         return Ok(Value::scalar(text));
     }
     let keep = list
