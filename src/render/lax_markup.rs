@@ -71,14 +71,14 @@ fn identifier(name: &str) -> bool {
 }
 
 fn trim(m: &str) -> &str {
-    m.trim_matches(|c: char| c.is_ascii() && is_space(c as u8))
+    m.trim()
 }
 
 /// Ruby's `Expression.parse` of a fragment, written to `out` in the crate's grammar.
 fn expression(m: &str, depth: usize, out: &mut String) {
     let m = trim(m);
     let b = m.as_bytes();
-    let unsigned = b.strip_prefix(b"-").unwrap_or(b);
+    let unsigned = m.strip_prefix('-').unwrap_or(m).as_bytes();
     let int = unsigned.iter().take_while(|c| c.is_ascii_digit()).count();
     let quote = b.first().filter(|q| matches!(q, b'\'' | b'"'));
     if depth > 4 || m.is_empty() {
@@ -96,12 +96,9 @@ fn expression(m: &str, depth: usize, out: &mut String) {
         out.push(char::from(q));
     } else if int > 0 && int == unsigned.len() {
         out.push_str(m);
-    } else if let Some((from, to)) = range(m) {
-        out.push('(');
-        expression(from, depth + 1, out);
-        out.push_str("..");
-        expression(to, depth + 1, out);
-        out.push(')');
+    } else if m.starts_with('(') && m.ends_with(')') && m.contains("..") {
+        // A range (`RANGES_REGEX`): the range rewrite reads it.
+        out.push_str(m);
     } else if int > 0
         && unsigned.len() > 1
         && unsigned.iter().all(|&c| c.is_ascii_digit() || c == b'.')
@@ -125,23 +122,6 @@ fn expression(m: &str, depth: usize, out: &mut String) {
     } else {
         lookup(m, depth, out);
     }
-}
-
-/// Ruby's `RANGES_REGEX`, `\A\(\s*(?>(\S+)\s*\.\.)\s*(\S+)\s*\)\z`: the two ends.
-fn range(m: &str) -> Option<(&str, &str)> {
-    let inner = trim(m.strip_prefix('(')?.strip_suffix(')')?);
-    let spaced = |s: &str| s.contains(|c: char| c.is_ascii() && is_space(c as u8));
-    let run = inner
-        .find(|c: char| c.is_ascii() && is_space(c as u8))
-        .unwrap_or(inner.len());
-    // The atomic group keeps the longest start followed by `..`, and never another.
-    let start = (1..=run).rev().find(|&at| {
-        inner
-            .get(at..)
-            .is_some_and(|after| trim(after).starts_with(".."))
-    })?;
-    let to = trim(trim(inner.get(start..)?).get(2..)?);
-    (!to.is_empty() && !spaced(to)).then_some((inner.get(..start)?, to))
 }
 
 /// Ruby's `VariableLookup`: the path's `[..]` and word segments (`[\w-]+\??`), anything else

@@ -231,7 +231,9 @@ pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result
     // `offset + limit`.
     let from = clamp(Some(offset)).min(length);
     let to = match evaluate_integer(&head.limit, runtime, "limit")? {
-        Some(limit) => clamp(Some(offset.saturating_add(limit))).clamp(from, length),
+        Some(limit) => clamp(Some(offset.saturating_add(limit)))
+            .min(length)
+            .max(from),
         None => length,
     };
     let (from, to) = if text { (0, length) } else { (from, to) };

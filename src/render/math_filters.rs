@@ -290,10 +290,9 @@ macro_rules! unary_filter {
 /// BigDecimal's `to_i`: an infinite or undefined number is an error, as in Ruby.
 fn to_int(f: f64) -> Result<Num> {
     if !f.is_finite() {
-        return Err(liquid_core::Error::with_msg(format!(
-            "Computation results in '{}'",
-            ruby_float(f)
-        )));
+        return Err(liquid_core::Error::with_msg(
+            "Computation results in 'Infinity' or 'NaN'",
+        ));
     }
     Ok(if f.abs() < 9.0e18 {
         Num::Int(f as i64)
