@@ -55,7 +55,7 @@ fn date_of(text: &str) -> Option<DateTime> {
     if trimmed.is_empty() || is_now(text) || is_negative_number(trimmed) {
         return None;
     }
-    iso(text)
+    numeric(text)
         .or_else(|| parse_date_time(text))
         .or_else(|| month_day_year(trimmed))
 }
@@ -89,28 +89,45 @@ impl Cursor<'_> {
     }
 }
 
-/// ISO 8601 as Ruby's `Time.parse` reads it: `2024-02-29`, then a time to the minute or the
-/// second (a fraction dropped) after `T` or a space, and an offset kept as written (`Z`,
-/// `+05:30`, `+0530`, `+05`; none is UTC); anything else after the date is ignored
+/// Numeric dates as Ruby's `Time.parse` reads them: ISO 8601 (`2024-02-29`), or `a/b/c` as
+/// day/month/year when the last has more than two digits (`31/12/2023`, `7/4/2025` is April)
+/// and else year/month/day (`01/01/20` is 2001-01-20); then a time to the minute or the second
+/// (a fraction dropped) after `T` or spaces, `am`/`pm`, and an offset kept as written (`Z`,
+/// `+05:30`, `+0530`, `+05`; none is UTC). Anything else after the date is ignored
 /// (`2024-02-29T1` is midnight).
-fn iso(text: &str) -> Option<DateTime> {
-    let mut c = Cursor(text.trim().as_bytes());
-    let year = c
-        .num(4)
-        .filter(|_| text.trim().as_bytes().get(4) == Some(&b'-'))?;
-    let month = c.eat(b"-").then(|| c.num(2)).flatten()?;
-    let day = c.eat(b"-").then(|| c.num(2)).flatten()?;
-    let clock = (|| {
-        if !c.eat(b"Tt ") {
-            return None;
+fn numeric(text: &str) -> Option<DateTime> {
+    let text = text.trim();
+    let mut c = Cursor(text.as_bytes());
+    let first = c.num(4)?;
+    let (year, month, day) = if text.as_bytes().get(4) == Some(&b'-') && c.eat(b"-") {
+        let month = c.num(2)?;
+        (first, month, c.eat(b"-").then(|| c.num(2)).flatten()?)
+    } else {
+        let month = c.eat(b"/").then(|| c.num(2)).flatten()?;
+        let left = c.0.len();
+        let last = c.eat(b"/").then(|| c.num(4)).flatten()?;
+        match (left - c.0.len() > 3, first) {
+            (true, _) => (last, month, first),
+            (_, 0..=68) => (first + 2000, month, last),
+            (_, 69..=99) => (first + 1900, month, last),
+            _ => (first, month, last),
         }
-        let hour = c.num(2)?;
+    };
+    let clock = (|| {
+        c.eat(b"Tt");
+        while c.eat(b" ") {}
+        let mut hour = c.num(2)?;
         let minute = c.eat(b":").then(|| c.num(2)).flatten()?;
         let second = if c.eat(b":") { c.num(2)? } else { 0 };
         if c.eat(b".") {
             c.num(usize::MAX);
         }
         while c.eat(b" ") {}
+        let pm = c.0.first().is_some_and(|b| b"pP".contains(b));
+        if c.eat(b"aApP") {
+            c.eat(b"mM");
+            hour = hour % 12 + if pm { 12 } else { 0 };
+        }
         let sign = match () {
             _ if c.eat(b"+") => 1,
             _ if c.eat(b"-") => -1,
