@@ -86,6 +86,7 @@ const FIXED: &[&str] = &[
     "9100-3388",
     "9003-2169",
     "9003-1168",
+    "9100-408",
 ];
 
 const DEFAULT_CASES: usize = 3000;

@@ -164,19 +164,31 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// "March 14, 2016" or "Mar 14 2016", at midnight UTC.
+/// "March 14, 2016", "Mar 14 2016" or "Thu, 29 Feb 2024 12:00": a month's name before or after
+/// the day, then the year and perhaps a time; a weekday's name is skipped.
 fn month_day_year(text: &str) -> Option<DateTime> {
-    let mut words = text
+    const WEEKDAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
-    let month = words.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| month.starts_with(m))? + 1;
-    let day: u32 = words.next()?.parse().ok()?;
-    let year: i32 = words.next()?.parse().ok()?;
-    if words.next().is_some() || !(1..=31).contains(&day) {
+        .filter(|w| !w.is_empty() && !WEEKDAYS.iter().any(|d| w.starts_with(d)))
+        .collect();
+    let (Some(a), Some(b), Some(year), None) =
+        (words.first(), words.get(1), words.get(2), words.get(4))
+    else {
         return None;
-    }
-    parse_date_time(&format!("{year:04}-{month:02}-{day:02} 00:00:00 +0000"))
+    };
+    let month_of = |w: &str| MONTHS.iter().position(|m| w.starts_with(m));
+    let (month, day) = match (month_of(a), month_of(b)) {
+        (Some(m), _) => (m, b),
+        (_, Some(m)) => (m, a),
+        _ => return None,
+    };
+    numeric(&format!(
+        "{year}-{:02}-{day:0>2} {}",
+        month + 1,
+        words.get(3).unwrap_or(&"")
+    ))
 }
 
 /// liquid-core's `DateTime::from_str` (0.26) without its per-call `Regex` (which alone links the
