@@ -66,7 +66,8 @@ impl Operand {
 }
 
 fn is_empty(value: &dyn ValueView) -> bool {
-    if let Some(a) = value.as_array() {
+    // A range is never empty: Ruby's `Range` has no `empty?`.
+    if let Some(a) = value.as_array().filter(|_| value.type_name() != "range") {
         return a.size() == 0;
     }
     if let Some(o) = value.as_object() {
@@ -105,6 +106,8 @@ enum Op {
     Le,
     Ge,
     Contains,
+    /// Another word of Ruby's operator characters (`x = 1`): an error when evaluated.
+    Unknown,
 }
 
 impl Op {
@@ -117,6 +120,13 @@ impl Op {
             "<=" => Op::Le,
             ">=" => Op::Ge,
             "contains" => Op::Contains,
+            "and" | "or" => return None,
+            _ if text
+                .bytes()
+                .all(|b| b"=!<>_".contains(&b) || b.is_ascii_lowercase()) =>
+            {
+                Op::Unknown
+            }
             _ => return None,
         })
     }
@@ -185,6 +195,7 @@ impl Comparison {
             Op::Eq => equal(&left, &right),
             Op::Ne => !equal(&left, &right),
             Op::Contains => contains(&left, &right),
+            Op::Unknown => return Err(Error::with_msg("Unknown operator")),
             Op::Lt => order(&left, &right)? == Some(Ordering::Less),
             Op::Gt => order(&left, &right)? == Some(Ordering::Greater),
             Op::Le => matches!(
@@ -455,6 +466,8 @@ impl ParseBlock for CaseBlock {
                     bodies.push(Body::default());
                 }
                 BlockElement::Tag(tag) if tag.name() == "else" => {
+                    // Ruby: "Valid else condition: {% else %} (no parameters)".
+                    tag.into_tokens().expect_nothing()?;
                     arms.push(Arm::Else(bodies.len()));
                     bodies.push(Body::default());
                 }

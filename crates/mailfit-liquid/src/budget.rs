@@ -207,6 +207,11 @@ pub fn max_value_bytes() -> usize {
     STATE.with(|s| s.borrow().limits.max_value_bytes)
 }
 
+/// The render's output cap, for [`CappedWriter`].
+pub fn max_output_bytes() -> usize {
+    STATE.with(|s| s.borrow().limits.max_output_bytes)
+}
+
 /// A buffer that refuses to grow past its cap, so an exploding template stops early instead of
 /// exhausting memory (in wasm, a trap).
 pub struct CappedWriter {
@@ -248,8 +253,12 @@ impl Write for CappedWriter {
 pub struct Bounded(pub Box<dyn ParseFilter>);
 
 impl ParseFilter for Bounded {
+    /// Arguments a filter cannot take fail when it runs, as in Ruby, where a filter that never
+    /// runs (in a branch not taken) never fails.
     fn parse(&self, arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
-        Ok(Box::new(BoundedFilter(self.0.parse(arguments)?)))
+        Ok(Box::new(BoundedFilter(
+            self.0.parse(arguments).map_err(|e| e.to_string()),
+        )))
     }
 
     fn reflection(&self) -> &dyn FilterReflection {
@@ -258,16 +267,22 @@ impl ParseFilter for Bounded {
 }
 
 #[derive(Debug)]
-struct BoundedFilter(Box<dyn Filter>);
+struct BoundedFilter(Result<Box<dyn Filter>, String>);
 
 impl std::fmt::Display for BoundedFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        match &self.0 {
+            Ok(filter) => filter.fmt(f),
+            Err(_) => Ok(()),
+        }
     }
 }
 
 impl Filter for BoundedFilter {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
-        check_value(self.0.evaluate(input, runtime)?, &self.0.to_string())
+        match &self.0 {
+            Ok(filter) => check_value(filter.evaluate(input, runtime)?, &filter.to_string()),
+            Err(message) => Err(liquid_core::Error::with_msg(message.clone())),
+        }
     }
 }

@@ -42,6 +42,8 @@ pub struct Env {
 /// A parsed template, with the partials it may include.
 pub struct Template {
     inner: Sequence,
+    /// Ends with a trimming `-%}`/`-}}` (see [`Partial`]).
+    trims: bool,
     partials: Option<Partials>,
     /// Bytes of the last render, to size the next one's buffer.
     last_len: std::sync::atomic::AtomicUsize,
@@ -194,7 +196,20 @@ impl Dialect {
                     message: errors::parse_message(text, &prepared, &e.to_string()),
                 }
             })?;
-            store.0.insert(name.clone(), Arc::new(Sequence(elements)));
+            // The leading whitespace of a first text token, unless a trimming tag follows it.
+            let lead = text.len() - text.trim_start_matches(is_space).len();
+            let trimmed = text.get(lead..).unwrap_or("");
+            let lead = if trimmed.starts_with("{{-") || trimmed.starts_with("{%-") {
+                0
+            } else {
+                lead
+            };
+            let partial = Partial {
+                body: Sequence(elements),
+                lead,
+                trims: (!text.is_empty()).then(|| trims(text)),
+            };
+            store.0.insert(name.clone(), Arc::new(partial));
         }
         Ok(Env {
             language: self.language.clone(),
@@ -260,6 +275,7 @@ pub fn parse_with(
         })?;
     Ok(Template {
         inner: Sequence(elements),
+        trims: trims(source),
         partials: env.partials.clone(),
         last_len: std::sync::atomic::AtomicUsize::new(4096),
     })
@@ -290,6 +306,10 @@ pub fn render_with(
     options: &RenderOptions,
 ) -> Result<String, TemplateError> {
     let _budget = budget::enter(options.limits, options.escape);
+    LOADED.with_borrow_mut(|(trim, loaded)| {
+        *trim = template.trims;
+        loaded.clear();
+    });
     // A render that failed inside a loop may have left a `break` pending.
     let _ = sequence::take_interrupt();
     budget::set_strict(options.strict);
@@ -337,9 +357,75 @@ pub fn render_with(
     })
 }
 
+/// Ruby's `lstrip`.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t'..='\r' | '\0')
+}
+
+/// Does a source end with a trimming tag or output (`-%}`, `-}}`)?
+fn trims(source: &str) -> bool {
+    source.ends_with("-%}") || source.ends_with("-}}")
+}
+
+thread_local! {
+    // Ruby Liquid parses a partial when a render first includes it, with the parse state the
+    // last parse left: after a source ending in `-%}` (the template, or the partial loaded
+    // before), the partial's first text loses its leading whitespace. `LOADED` holds that
+    // state during a render, and the partials loaded so far with whether they lost it.
+    static LOADED: std::cell::RefCell<(bool, Vec<(usize, bool)>)> = const { std::cell::RefCell::new((false, Vec::new())) };
+}
+
+/// A partial: its body, the leading whitespace of its first text (bytes), and whether it ends
+/// with a trimming tag (`None` when it is empty and leaves the state as it was).
+struct Partial {
+    body: Sequence,
+    lead: usize,
+    trims: Option<bool>,
+}
+
+impl std::fmt::Debug for Partial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.body.fmt(f)
+    }
+}
+
+impl Renderable for Partial {
+    fn render_to(
+        &self,
+        writer: &mut dyn std::io::Write,
+        runtime: &dyn liquid_core::Runtime,
+    ) -> liquid_core::Result<()> {
+        let key = std::ptr::from_ref(self) as usize;
+        let strip = LOADED.with_borrow_mut(|(trim, loaded)| {
+            if let Some((_, strip)) = loaded.iter().find(|(k, _)| *k == key) {
+                return *strip;
+            }
+            let strip = *trim && self.lead > 0;
+            *trim = self.trims.unwrap_or(*trim);
+            loaded.push((key, strip));
+            strip
+        });
+        if !strip {
+            return self.body.render_to(writer, runtime);
+        }
+        // The output limit holds here too: the top writer refuses what passes it.
+        let mut out = CappedWriter::new(budget::max_output_bytes(), 256);
+        self.body.render_to(&mut out, runtime)?;
+        let skip = out
+            .buffer
+            .iter()
+            .take(self.lead)
+            .take_while(|&&b| is_space(char::from(b)))
+            .count();
+        writer
+            .write_all(out.buffer.get(skip..).unwrap_or(&[]))
+            .map_err(|e| liquid_core::Error::with_msg(e.to_string()))
+    }
+}
+
 /// Partials, parsed once, by name.
 #[derive(Debug, Default)]
-struct Compiled(BTreeMap<String, Arc<Sequence>>);
+struct Compiled(BTreeMap<String, Arc<Partial>>);
 
 impl PartialStore for Compiled {
     fn contains(&self, name: &str) -> bool {

@@ -49,40 +49,110 @@ fn is_now(text: &str) -> bool {
     matches!(text.trim().to_ascii_lowercase().as_str(), "now" | "today")
 }
 
-/// Reads liquid's own formats, then RFC 3339 / ISO 8601, then "March 14, 2016", never the
-/// system clock. Only unsigned digit strings are timestamps, as in Ruby Liquid.
+/// Reads ISO 8601, then liquid's own formats, then "March 14, 2016", never the system clock. Only unsigned digit strings are timestamps, as in Ruby Liquid.
 fn date_of(text: &str) -> Option<DateTime> {
     let trimmed = text.trim();
     if trimmed.is_empty() || is_now(text) || is_negative_number(trimmed) {
         return None;
     }
-    parse_date_time(text)
-        .or_else(|| iso_8601(trimmed))
+    numeric(text)
+        .or_else(|| parse_date_time(text))
         .or_else(|| month_day_year(trimmed))
-        .or_else(|| without_seconds(trimmed))
 }
 
-/// RFC 3339, or ISO 8601 without a zone (read at UTC): "2026-10-01", "2026-10-01T10:00:00".
-fn iso_8601(text: &str) -> Option<DateTime> {
-    use time::format_description::well_known::Rfc3339;
-    let (date, time) = text.split_once(['T', ' ']).unwrap_or((text, "00:00:00"));
-    let zoned = time::OffsetDateTime::parse(text, &Rfc3339).or_else(|_| {
-        let time = time.trim_end_matches('Z');
-        time::OffsetDateTime::parse(&format!("{date}T{time}Z"), &Rfc3339)
-    });
-    parse_date_time(&zoned.ok()?.unix_timestamp().to_string())
-}
+/// A reader of ASCII digits and separators.
+struct Cursor<'a>(&'a [u8]);
 
-/// "2024-11-28 17:45" or "2024-11-28T17:45": a time to the minute, as Ruby's `Time.parse`
-/// reads it (at UTC).
-fn without_seconds(text: &str) -> Option<DateTime> {
-    let (date, time) = text.split_once(['T', ' '])?;
-    let (hour, minute) = time.trim().split_once(':')?;
-    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
-    if !(two_digits(hour) && two_digits(minute)) {
-        return None;
+impl Cursor<'_> {
+    /// Takes one of `bytes` if the text goes on with it.
+    fn eat(&mut self, bytes: &[u8]) -> bool {
+        match self.0.split_first() {
+            Some((b, rest)) if bytes.contains(b) => {
+                self.0 = rest;
+                true
+            }
+            _ => false,
+        }
     }
-    parse_date_time(&format!("{} {hour}:{minute}:00 +0000", date.trim()))
+
+    /// Up to `max` digits as a number; `None` without any.
+    fn num(&mut self, max: usize) -> Option<i32> {
+        let n = self
+            .0
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let (digits, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        std::str::from_utf8(digits).ok()?.parse().ok()
+    }
+}
+
+/// Numeric dates as Ruby's `Time.parse` reads them: ISO 8601 (`2024-02-29`), or `a/b/c` as
+/// day/month/year when the last has more than two digits (`31/12/2023`, `7/4/2025` is April)
+/// and else year/month/day (`01/01/20` is 2001-01-20); then a time to the minute or the second
+/// (a fraction dropped) after `T` or spaces, `am`/`pm`, and an offset kept as written (`Z`,
+/// `+05:30`, `+0530`, `+05`; none is UTC). Anything else after the date is ignored
+/// (`2024-02-29T1` is midnight).
+fn numeric(text: &str) -> Option<DateTime> {
+    let text = text.trim();
+    let mut c = Cursor(text.as_bytes());
+    let first = c.num(4)?;
+    let (year, month, day) = if text.as_bytes().get(4) == Some(&b'-') && c.eat(b"-") {
+        let month = c.num(2)?;
+        (first, month, c.eat(b"-").then(|| c.num(2)).flatten()?)
+    } else {
+        let month = c.eat(b"/").then(|| c.num(2)).flatten()?;
+        let left = c.0.len();
+        let last = c.eat(b"/").then(|| c.num(4)).flatten()?;
+        match (left - c.0.len() > 3, first) {
+            (true, _) => (last, month, first),
+            (_, 0..=68) => (first + 2000, month, last),
+            (_, 69..=99) => (first + 1900, month, last),
+            _ => (first, month, last),
+        }
+    };
+    let clock = (|| {
+        c.eat(b"Tt");
+        while c.eat(b" ") {}
+        let mut hour = c.num(2)?;
+        let minute = c.eat(b":").then(|| c.num(2)).flatten()?;
+        let second = if c.eat(b":") { c.num(2)? } else { 0 };
+        if c.eat(b".") {
+            c.num(usize::MAX);
+        }
+        while c.eat(b" ") {}
+        let pm = c.0.first().is_some_and(|b| b"pP".contains(b));
+        if c.eat(b"aApP") {
+            c.eat(b"mM");
+            hour = hour % 12 + if pm { 12 } else { 0 };
+        }
+        let sign = match () {
+            _ if c.eat(b"+") => 1,
+            _ if c.eat(b"-") => -1,
+            _ => 0,
+        };
+        let offset = if sign == 0 {
+            0
+        } else {
+            let hours = c.num(2)?;
+            c.eat(b":");
+            sign * (hours * 3600 + c.num(2).unwrap_or(0) * 60)
+        };
+        Some((hour, minute, second, offset))
+    })();
+    let (hour, minute, second, offset) = clock.unwrap_or_default();
+    let byte = |n: i32| u8::try_from(n).ok();
+    let at = time::PrimitiveDateTime::new(
+        time::Date::from_calendar_date(year, time::Month::try_from(byte(month)?).ok()?, byte(day)?)
+            .ok()?,
+        time::Time::from_hms(byte(hour)?, byte(minute)?, byte(second)?).ok()?,
+    )
+    .assume_offset(time::UtcOffset::from_whole_seconds(offset).ok()?);
+    let mut date = DateTime::default();
+    *date = at;
+    Some(date)
 }
 
 fn is_negative_number(text: &str) -> bool {
@@ -94,19 +164,31 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// "March 14, 2016" or "Mar 14 2016", at midnight UTC.
+/// "March 14, 2016", "Mar 14 2016" or "Thu, 29 Feb 2024 12:00": a month's name before or after
+/// the day, then the year and perhaps a time; a weekday's name is skipped.
 fn month_day_year(text: &str) -> Option<DateTime> {
-    let mut words = text
+    const WEEKDAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
-    let month = words.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| month.starts_with(m))? + 1;
-    let day: u32 = words.next()?.parse().ok()?;
-    let year: i32 = words.next()?.parse().ok()?;
-    if words.next().is_some() || !(1..=31).contains(&day) {
+        .filter(|w| !w.is_empty() && !WEEKDAYS.iter().any(|d| w.starts_with(d)))
+        .collect();
+    let (Some(a), Some(b), Some(year), None) =
+        (words.first(), words.get(1), words.get(2), words.get(4))
+    else {
         return None;
-    }
-    parse_date_time(&format!("{year:04}-{month:02}-{day:02} 00:00:00 +0000"))
+    };
+    let month_of = |w: &str| MONTHS.iter().position(|m| w.starts_with(m));
+    let (month, day) = match (month_of(a), month_of(b)) {
+        (Some(m), _) => (m, b),
+        (_, Some(m)) => (m, a),
+        _ => return None,
+    };
+    numeric(&format!(
+        "{year}-{:02}-{day:0>2} {}",
+        month + 1,
+        words.get(3).unwrap_or(&"")
+    ))
 }
 
 /// liquid-core's `DateTime::from_str` (0.26) without its per-call `Regex` (which alone links the

@@ -68,20 +68,18 @@ impl Call {
             call.alias = Some(KString::from_ref(alias));
             next = arguments.next();
         }
+        // Ruby reads arguments only as `name: value`; anything else (`year 2025`) is ignored.
         while let Some(token) = next {
-            if token.as_str() != "," {
-                let key = token.expect_identifier().into_result()?;
-                arguments
-                    .expect_next("\":\" expected.")?
-                    .expect_str(":")
-                    .into_result_custom_msg("expected \":\" after an argument's name")?;
+            next = arguments.next();
+            if next.as_ref().map(TagToken::as_str) == Some(":") {
                 let value = arguments
                     .expect_next("Value expected.")?
                     .expect_value()
                     .into_result()?;
-                call.arguments.push((KString::from_ref(key), value));
+                call.arguments
+                    .push((KString::from_ref(token.as_str()), value));
+                next = arguments.next();
             }
-            next = arguments.next();
         }
         Ok(call)
     }

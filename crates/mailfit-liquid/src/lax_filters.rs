@@ -192,7 +192,21 @@ fn join(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
     Ok(Value::scalar(parts.join(&glue)))
 }
 
+/// A range's ends (Ruby's `Range#first` and `#last`, even when it has no items).
+fn range_ends(input: &dyn ValueView) -> Option<(i64, i64)> {
+    if input.type_name() != "range" {
+        return None;
+    }
+    match input.to_value() {
+        Value::Range(_, [start, end]) => Some((start, end)),
+        _ => None,
+    }
+}
+
 fn first(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    if let Some((start, _)) = range_ends(input) {
+        return Ok(Value::scalar(start));
+    }
     if let Some(items) = input.as_array() {
         return Ok(items.first().map_or(Value::Nil, |v| v.to_value()));
     }
@@ -205,6 +219,9 @@ fn first(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
 }
 
 fn last(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
+    if let Some((_, end)) = range_ends(input) {
+        return Ok(Value::scalar(end));
+    }
     if let Some(items) = input.as_array() {
         return Ok(items.last().map_or(Value::Nil, |v| v.to_value()));
     }
@@ -227,7 +244,11 @@ fn uniq(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
             Some(property) => property_of(item, property).unwrap_or(Value::Nil),
             None => item.to_value(),
         };
-        if !seen.iter().any(|s| ruby_eq(s, &key)) {
+        // A hash key's equality (`eql?`): 0 and 0.0 are two values.
+        if !seen
+            .iter()
+            .any(|s| ruby_eq(s, &key) && s.type_name() == key.type_name())
+        {
             seen.push(key);
             kept.push(item);
         }
@@ -394,8 +415,8 @@ fn default(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
         Value::Scalar(s) => s.type_name() == "string" && s.to_kstr().is_empty(),
         Value::Array(a) => a.is_empty(),
         Value::Object(o) => o.is_empty(),
-        Value::State(_) => true,
-        Value::Nil => true,
+        Value::State(_) | Value::Nil => true,
+        Value::Range(..) => false,
     };
     if falsy || empty {
         Ok(args.get(0).map_or(Value::scalar(""), |v| v.to_value()))

@@ -98,44 +98,29 @@ pub(super) fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Re
     let mut first = true;
     while let Some(token) = arguments.next() {
         let at_start = std::mem::replace(&mut first, false);
-        match token.as_str() {
-            "," => {}
-            // Ruby's lax parser reads `reversed` only right after the collection; later it is
-            // ignored, so `limit: 2 reversed` does not reverse.
-            "reversed" if !tablerow => head.reversed |= at_start,
-            "limit" => head.limit = Some(parse_attribute(arguments)?),
-            "cols" if tablerow => head.cols = Some(parse_attribute(arguments)?),
-            "offset" => {
-                arguments
-                    .expect_next("\":\" expected.")?
-                    .expect_str(":")
-                    .into_result_custom_msg("\":\" expected.")?;
-                let value = arguments.expect_next("Value expected.")?;
-                head.offset = Some(if value.as_str() == "continue" {
-                    Offset::Continue
-                } else {
-                    Offset::At(value.expect_value().into_result()?)
-                });
-            }
-            _ => {
-                return token
-                    .raise_custom_error("\"limit\", \"offset\", \"cols\" or \"reversed\" expected.")
-                    .into_err();
-            }
+        let name = token.as_str();
+        // Ruby's lax parser reads `reversed` only right after the collection (`limit: 2
+        // reversed` does not reverse), and attributes only as `name: value`: anything else is
+        // ignored.
+        if name == "reversed" {
+            head.reversed |= at_start && !tablerow;
+            continue;
+        }
+        if !matches!(name, "limit" | "offset" | "cols")
+            || arguments.next().map(|t| t.as_str() == ":") != Some(true)
+        {
+            continue;
+        }
+        let value = arguments.expect_next("Value expected.")?;
+        match name {
+            "offset" if value.as_str() == "continue" => head.offset = Some(Offset::Continue),
+            "offset" => head.offset = Some(Offset::At(value.expect_value().into_result()?)),
+            "limit" => head.limit = Some(value.expect_value().into_result()?),
+            _ if tablerow => head.cols = Some(value.expect_value().into_result()?),
+            _ => {}
         }
     }
     Ok(head)
-}
-
-fn parse_attribute(arguments: &mut TagTokenIter<'_>) -> Result<Expression> {
-    arguments
-        .expect_next("\":\" expected.")?
-        .expect_str(":")
-        .into_result_custom_msg("\":\" expected.")?;
-    arguments
-        .expect_next("Value expected.")?
-        .expect_value()
-        .into_result()
 }
 
 /// Ruby's `to_integer`: numbers truncate, numeric strings parse, nil is absent.
@@ -232,20 +217,23 @@ pub(super) fn window<'r>(head: &'r LoopHead, runtime: &'r dyn Runtime) -> Result
             (Items::Values(values), length)
         }
     };
-    let from = match &head.offset {
+    let offset = match &head.offset {
         Some(Offset::Continue) => runtime
             .registers()
             .get_mut::<ContinueOffsets>()
             .0
             .get(&head.name)
-            .copied()
-            .unwrap_or(0),
-        Some(Offset::At(e)) => clamp(to_integer(e.evaluate(runtime)?.as_view(), "offset")?),
+            .map_or(0, |&at| i64::try_from(at).unwrap_or(i64::MAX)),
+        Some(Offset::At(e)) => to_integer(e.evaluate(runtime)?.as_view(), "offset")?.unwrap_or(0),
         None => 0,
-    }
-    .min(length);
+    };
+    // Ruby's `slice_collection`: the items from `offset` (which may be negative) up to
+    // `offset + limit`.
+    let from = clamp(Some(offset)).min(length);
     let to = match evaluate_integer(&head.limit, runtime, "limit")? {
-        Some(limit) => from.saturating_add(clamp(Some(limit))).min(length),
+        Some(limit) => clamp(Some(offset.saturating_add(limit)))
+            .min(length)
+            .max(from),
         None => length,
     };
     let (from, to) = if text { (0, length) } else { (from, to) };
@@ -270,9 +258,9 @@ fn bound(expression: &Expression, runtime: &dyn Runtime, what: &str) -> Result<i
     Ok(to_integer(expression.evaluate(runtime)?.as_view(), what)?.unwrap_or(0))
 }
 
-/// A range literal outside `for` (`(1..5) | join`, `assign r = (1..3)`) as the array Ruby's
-/// `to_a` gives. Bounds that are not numbers read as 0; every item counts against the loop
-/// budget, so `(1..1e12)` is a limit error, not an out-of-memory trap.
+/// A range literal (`(1..5) | join`, `assign r = (1..3)`) as a range value: its items as
+/// Ruby's `to_a` gives them, and its ends. Bounds that are not numbers read as 0; every item
+/// counts against the loop budget, so `(1..1e12)` is a limit error, not an out-of-memory trap.
 pub fn range_array(start: &Expression, end: &Expression, runtime: &dyn Runtime) -> Result<Value> {
     let lenient = |e: &Expression| -> Result<i64> {
         Ok(to_integer(e.evaluate(runtime)?.as_view(), "range")
@@ -285,7 +273,7 @@ pub fn range_array(start: &Expression, end: &Expression, runtime: &dyn Runtime) 
         budget::charge_iteration()?;
         items.push(Value::scalar(i));
     }
-    Ok(Value::Array(items))
+    Ok(Value::Range(items, [start, end]))
 }
 
 /// Arrays as they are, hashes as `[key, value]` pairs, a non-empty string as one item, and
@@ -421,8 +409,8 @@ impl ParseBlock for ForBlock {
         let mut otherwise: Option<Body> = None;
         while let Some(element) = tokens.next()? {
             match element {
-                BlockElement::Tag(mut tag) if tag.name() == "else" && otherwise.is_none() => {
-                    tag.tokens().expect_nothing()?;
+                // Ruby's `for` reads no arguments of its `else` (`{% else if x %}` is `else`).
+                BlockElement::Tag(tag) if tag.name() == "else" && otherwise.is_none() => {
                     otherwise = Some(Body::default());
                 }
                 element => {

@@ -237,7 +237,8 @@ pub fn arithmetic_filters() -> Vec<Binary> {
                     },
                     Decimal::rem_floor,
                     |x, y| {
-                        let r = x % y;
+                        // BigDecimal's remainder zero has no sign.
+                        let r = x % y + 0.0;
                         if r != 0.0 && (r < 0.0) != (y < 0.0) {
                             r + y
                         } else {
@@ -286,12 +287,18 @@ macro_rules! unary_filter {
     };
 }
 
-fn to_int(f: f64) -> Num {
-    if f.is_finite() && f.abs() < 9.0e18 {
+/// BigDecimal's `to_i`: an infinite or undefined number is an error, as in Ruby.
+fn to_int(f: f64) -> Result<Num> {
+    if !f.is_finite() {
+        return Err(liquid_core::Error::with_msg(
+            "Computation results in 'Infinity' or 'NaN'",
+        ));
+    }
+    Ok(if f.abs() < 9.0e18 {
         Num::Int(f as i64)
     } else {
         Num::Float(f)
-    }
+    })
 }
 
 unary_filter!(Abs, AbsFilter, "abs", "The absolute value.", |a| match a {
@@ -307,7 +314,7 @@ unary_filter!(
     "Rounds up to an integer.",
     |a| match a {
         Num::Int(i) => Num::Int(i),
-        Num::Float(f) => to_int(f.ceil()),
+        Num::Float(f) => to_int(f.ceil())?,
     }
 );
 unary_filter!(
@@ -317,7 +324,7 @@ unary_filter!(
     "Rounds down to an integer.",
     |a| match a {
         Num::Int(i) => Num::Int(i),
-        Num::Float(f) => to_int(f.floor()),
+        Num::Float(f) => to_int(f.floor())?,
     }
 );
 
@@ -365,7 +372,10 @@ impl Filter for RoundFilter {
                     .and_then(|d| d.round(places as i32))
                     .map_or_else(|| n.float(), Decimal::to_f64);
                 if places <= 0 {
-                    to_int(rounded)
+                    to_int(rounded)?
+                } else if rounded == 0.0 && n.float().is_sign_negative() {
+                    // BigDecimal rounds a negative number to a negative zero.
+                    Num::Float(-0.0)
                 } else {
                     Num::Float(rounded)
                 }

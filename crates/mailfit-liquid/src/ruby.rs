@@ -38,8 +38,21 @@ pub fn ruby_eq(a: &dyn ValueView, b: &dyn ValueView) -> bool {
     }
 }
 
-/// Ruby's `<=>` for the types that order: numbers with numbers, strings with strings.
+/// Ruby's `<=>` for the types that order: numbers with numbers, strings with strings, arrays
+/// item by item; and 0 for equal values of any type (`true <=> true`).
 pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
+    if let (Value::Array(x), Value::Array(y)) = (a, b) {
+        for (p, q) in x.iter().zip(y) {
+            match compare(p, q)? {
+                Ordering::Equal => {}
+                other => return Some(other),
+            }
+        }
+        return Some(x.len().cmp(&y.len()));
+    }
+    if ruby_eq(a, b) {
+        return Some(Ordering::Equal);
+    }
     compare_views(a, b)
 }
 
@@ -64,48 +77,21 @@ pub fn to_s(value: &dyn ValueView) -> String {
 }
 
 fn write_s(value: &dyn ValueView, out: &mut String) {
-    if let Some(items) = value.as_array() {
+    if value.type_name() == "range" {
+        out.push_str(value.to_kstr().as_str());
+    } else if let Some(items) = value.as_array() {
         for item in items.values() {
             write_s(item, out);
         }
     } else if value.is_object() {
-        inspect(value, out);
+        // A hash prints as Ruby's `Hash#inspect` (the crate's patched rendering).
+        out.push_str(&value.render().to_string());
     } else if value.type_name() == "fractional number" {
         if let Some(f) = value.as_scalar().and_then(|s| s.to_float()) {
             out.push_str(&ruby_float(f));
         }
     } else if value.as_scalar().is_some() {
         out.push_str(value.to_kstr().as_str());
-    }
-}
-
-/// Ruby's `Hash#inspect` (and `Array#inspect` inside it).
-fn inspect(value: &dyn ValueView, out: &mut String) {
-    if let Some(object) = value.as_object() {
-        out.push('{');
-        for (i, (k, v)) in object.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&format!("{:?}=>", k.as_str()));
-            inspect(v, out);
-        }
-        out.push('}');
-    } else if let Some(items) = value.as_array() {
-        out.push('[');
-        for (i, item) in items.values().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            inspect(item, out);
-        }
-        out.push(']');
-    } else if value.is_nil() {
-        out.push_str("nil");
-    } else if value.type_name() == "string" {
-        out.push_str(&format!("{:?}", value.to_kstr().as_str()));
-    } else {
-        write_s(value, out);
     }
 }
 

@@ -62,7 +62,8 @@ pub(super) fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
         let end = start.saturating_add(length).min(len);
         Some((usize::try_from(start).ok()?, usize::try_from(end).ok()?))
     };
-    if let Some(items) = input.as_array() {
+    // A range slices as its text, as Ruby's `slice` only slices an `Array`.
+    if let Some(items) = input.as_array().filter(|_| input.type_name() != "range") {
         let values: Vec<Value> = items.values().map(|v| v.to_value()).collect();
         return Ok(Value::Array(match window(values.len()) {
             Some((s, e)) => values.get(s..e).map(<[Value]>::to_vec).unwrap_or_default(),
@@ -144,7 +145,10 @@ pub(super) fn truncatewords(input: &dyn ValueView, args: &Args<'_>) -> Result<Va
     .max(1);
     let ellipsis = args.text(1, "...");
     let list: Vec<&str> = text.split_whitespace().collect();
-    if list.len() as i64 <= words {
+    // Ruby's `split(" ", words + 1)` counts what follows the last word it keeps, whitespace
+    // alone included (`"  padded  "` is truncated to one word).
+    let full = list.len() as i64 == words && text.ends_with(char::is_whitespace);
+    if list.len() as i64 <= words && !full {
         return Ok(Value::scalar(text));
     }
     let keep = list

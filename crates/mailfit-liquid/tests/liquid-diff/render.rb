@@ -10,6 +10,8 @@
 #                                                      or swallowed (in `assign`, for one)
 #   {"id": ..., "error": "Class: message"}             Template.parse raised
 #   {"id": ..., "error": "Class: message", "phase": "render"}   render raised or timed out
+# and `"clock": true` on a case where `date` read Ruby's clock (see `ClockReads`), `"current"`:
+# the output under current Liquid's `tablerowloop.col_last` when it differs (`CurrentColLast`).
 #
 # Parsing is Liquid's default lax mode, so runtime errors render inline ("Liquid error: ...").
 # Every case is bounded (a timeout and Liquid's resource limits): one bad case can never hang
@@ -112,6 +114,42 @@ module LiquidDiffProbe
 end
 Liquid::Template.register_filter(LiquidDiffProbe)
 
+# Ruby's `date` reads the clock: "now" and "today" are the current time, and `Time.parse` takes
+# whatever a string leaves out of a date (the day of "22:13", the year of "Jan 5" or of "$10",
+# read as the 10th) from `Time.now`. Our engine never reads the clock (the same input renders the
+# same email on every run), so a case where Ruby's `date` read it is a deliberate difference:
+# this notes it (mirroring `Utils.to_date` and `Time.parse`, which fills from the clock exactly
+# when the parsed string has no year).
+module ClockReads
+  def to_date(obj)
+    if obj.is_a?(String) && !obj.respond_to?(:strftime) && !obj.empty?
+      text = obj.downcase
+      if %w[now today].include?(text)
+        Thread.current[:liquid_diff_clock] = true
+      elsif !text.match?(/\A\d+\z/)
+        parts = Date._parse(text)
+        Thread.current[:liquid_diff_clock] = true if !parts.empty? && !parts.key?(:year)
+      end
+    end
+    super
+  end
+end
+Liquid::Utils.singleton_class.prepend(ClockReads)
+
+# Current Shopify Liquid (and the golden-liquid suite) makes the last cell of a `tablerow`
+# without `cols` the last of its row, `tablerowloop.col_last`; Liquid 5.4 never does. Our
+# engine follows current Liquid, so a case whose only difference is this is deliberate: a case
+# that reads `col_last` renders again under current Liquid's rule, and a different result is
+# reported as `current`.
+module CurrentColLast
+  def col_last
+    return super unless Thread.current[:liquid_diff_current] && @cols == 0
+
+    @col == @length
+  end
+end
+Liquid::TablerowloopDrop.prepend(CurrentColLast)
+
 SECONDS = Float(ENV.fetch("LIQUID_DIFF_TIMEOUT", "2"))
 LIMITS = {
   render_length_limit: 4 * 1024 * 1024,
@@ -125,13 +163,31 @@ def utf8(text)
 end
 
 def render_case(c)
+  Thread.current[:liquid_diff_clock] = false
+  result = render_once(c)
+  result["clock"] = true if Thread.current[:liquid_diff_clock]
+  sources = [c["template"].to_s] + (c["partials"] || {}).values.map(&:to_s)
+  if sources.any? { |source| source.include?("col_last") }
+    begin
+      Thread.current[:liquid_diff_current] = true
+      current = render_once(c)
+    ensure
+      Thread.current[:liquid_diff_current] = false
+    end
+    result["current"] = current["output"] if current != result.reject { |k, _| k == "clock" }
+  end
+  result
+end
+
+def render_once(c)
   template = begin
     Liquid::Template.parse(c["template"].to_s)
   rescue Exception => e # rubocop:disable Lint/RescueException -- SystemStackError included
     return { "error" => utf8("#{e.class}: #{e.message}") }
   end
   LIMITS.each { |key, value| template.resource_limits.public_send("#{key}=", value) }
-  data = c["data"].is_a?(Hash) ? c["data"] : {}
+  # A copy: `increment` and `decrement` write their counters into the data hash.
+  data = c["data"].is_a?(Hash) ? Marshal.load(Marshal.dump(c["data"])) : {}
   registers = { file_system: MemoryFileSystem.new(c["partials"]) }
   output = utf8(template.render(data, registers: registers))
   { "output" => output, "errors" => template.errors.map { |e| utf8(e.message) } }

@@ -26,6 +26,11 @@ pub enum Value {
     State(State),
     /// Nothing.
     Nil,
+    /// A Ruby `Range` of integers, `(1..3)` (patched in mailfit's copy): iterated as its items,
+    /// printed as `1..3`, truthy and never empty or blank; its ends are kept, as `(1..0)` has
+    /// no items but `first` and `last` are its ends.
+    #[serde(skip)]
+    Range(Array, [i64; 2]),
 }
 
 impl Value {
@@ -47,7 +52,7 @@ impl Value {
             Value::Object(ref x) => x,
             Value::Array(ref x) => x,
             Value::State(ref x) => x,
-            Value::Nil => self,
+            Value::Nil | Value::Range(..) => self,
         }
     }
 
@@ -112,6 +117,7 @@ impl ValueView for Value {
             Value::Object(ref x) => x.render(),
             Value::State(ref x) => x.render(),
             Value::Nil => DisplayCow::Borrowed(&""),
+            Value::Range(..) => DisplayCow::Owned(Box::new(self.to_kstr().into_owned())),
         }
     }
     fn source(&self) -> DisplayCow<'_> {
@@ -123,6 +129,7 @@ impl ValueView for Value {
             Value::Nil => DisplayCow::Owned(Box::new(super::StrDisplay {
                 s: self.type_name(),
             })),
+            Value::Range(..) => self.render(),
         }
     }
     fn type_name(&self) -> &'static str {
@@ -132,6 +139,7 @@ impl ValueView for Value {
             Value::Object(ref x) => x.type_name(),
             Value::State(ref x) => x.type_name(),
             Value::Nil => "nil",
+            Value::Range(..) => "range",
         }
     }
     fn query_state(&self, state: State) -> bool {
@@ -146,6 +154,7 @@ impl ValueView for Value {
                 State::Empty => true,
                 State::Blank => true,
             },
+            Value::Range(..) => state == State::Truthy,
         }
     }
 
@@ -156,6 +165,7 @@ impl ValueView for Value {
             Value::Object(ref x) => x.to_kstr(),
             Value::State(ref x) => x.to_kstr(),
             Value::Nil => KStringCow::from_static(""),
+            Value::Range(_, [start, end]) => KStringCow::from_string(format!("{start}..{end}")),
         }
     }
     fn to_value(&self) -> Value {
@@ -169,6 +179,7 @@ impl ValueView for Value {
             Value::Object(ref x) => Value::Object(x.clone()),
             Value::State(ref x) => Value::State(*x),
             Value::Nil => Value::Nil,
+            Value::Range(ref x, ends) => Value::Range(x.clone(), *ends),
         }
     }
 
@@ -180,7 +191,7 @@ impl ValueView for Value {
     }
     fn as_array(&self) -> Option<&dyn ArrayView> {
         match self {
-            Value::Array(ref s) => Some(s),
+            Value::Array(ref s) | Value::Range(ref s, ..) => Some(s),
             _ => None,
         }
     }
