@@ -1018,7 +1018,8 @@ export type RenderLimits = {
  */
 maxOutputBytes: number, 
 /**
- * Loop iterations (`for`, `tablerow`) over the whole render, nested loops included.
+ * Loop iterations (`for`, `tablerow`) and partial renders (`include`, `render`) over the
+ * whole render, nested ones included.
  */
 maxLoopIterations: number, 
 /**
