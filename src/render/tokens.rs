@@ -66,11 +66,12 @@ pub fn tokens(source: &str) -> impl Iterator<Item = Token<'_>> {
     let mut at = 0;
     std::iter::from_fn(move || {
         let rest = source.get(at..)?;
+        // One scan for whichever opens first.
         let start = at
-            + match (rest.find("{{"), rest.find("{%")) {
-                (Some(a), Some(b)) => a.min(b),
-                (a, b) => a.or(b)?,
-            };
+            + rest
+                .as_bytes()
+                .windows(2)
+                .position(|w| matches!(w, [b'{', b'{' | b'%']))?;
         let output = source.get(start..)?.starts_with("{{");
         let close = if output { "}}" } else { "%}" };
         let end = start + 2 + source.get(start + 2..)?.find(close)? + 2;
