@@ -373,6 +373,7 @@ pub fn rewrite<'s>(source: &'s str, known: &dyn Fn(&str) -> bool) -> Cow<'s, str
             // Ruby's regexes read around a stray quote in a condition, a loop's head or an
             // `include` (not a `render`, whose name must be a quoted string).
             _ => {
+                stray(markup.as_bytes())?;
                 let mut text = markup.to_string();
                 while let Some(at) = stray(text.as_bytes()) {
                     text.remove(at);
