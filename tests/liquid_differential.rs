@@ -25,11 +25,12 @@ use mailfit::error::TemplateError;
 use mailfit::render::{Data, RenderOptions, render_template_with};
 use serde_json::{Value, json};
 
-/// Agreement rate a run must reach. Measured at 93.1-94.5% over seeds 11, 22, 33, 44, 55, 101
-/// and 202 (3,000 cases each) when this test was written, 97.0-97.7% after the fixes it led to;
-/// set a little below, so seed-to-seed noise (about half a point) passes and a regression does
-/// not. Raise it as the gaps close.
-const FLOOR: f64 = 0.96;
+/// Agreement rate a run must reach, over the cases in scope (deliberate differences apart).
+/// Measured at 93.1-94.5% over seeds 11, 22, 33, 44, 55, 101 and 202 (3,000 cases each) when
+/// this test was written, 97.0-97.7% after the first fixes, and 99.92-100% over twelve seeds
+/// (99.92% over 20,000 cases) after the lax-mode fixes (README, "Where it stands"); set a
+/// little below, so seed-to-seed noise (a few cases in 3,000) passes and a regression does not.
+const FLOOR: f64 = 0.997;
 
 /// Corpus ids our engine now renders like Ruby; the corpus test fails if one regresses.
 const FIXED: &[&str] = &[
