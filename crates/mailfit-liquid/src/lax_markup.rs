@@ -1,5 +1,6 @@
-//! Outputs and `assign` values as Ruby Liquid's lax mode (its default) reads them
-//! (`Liquid::Variable#lax_parse`), written back in the crate's grammar before it parses them:
+//! Markup as Ruby Liquid's lax mode (its default) reads it, written back in the crate's grammar
+//! before it parses it: outputs and `assign` values as `Liquid::Variable#lax_parse` reads them,
+//! `cycle` and the tags with conditions or loop heads as their own regexes do:
 //! - the filters are what Ruby's regexes find after the first `|` (`FilterParser`,
 //!   `FilterArgsRegex`): `{{ x | round 2 }}` is `round` without arguments, `{{ x | join ', ' }}`
 //!   `join` without arguments, a stray quote ends a filter, a trailing `:` is nothing;
@@ -8,7 +9,11 @@
 //! - with a stray quote (one never closed), the value is Ruby's first fragment and what follows
 //!   it up to a `|` is nothing (`{{ 3.5' }}`, `{{ vip' | remove: ' x' }}`); without one, words
 //!   after the value stay, and stay errors, as in the strict dialect (`{{ foo bar }}`);
-//! - an output without any value (`{{ }}`, `{{ 🎉 }}`) prints nothing.
+//! - an output without any value (`{{ }}`, `{{ 🎉 }}`) prints nothing;
+//! - `cycle` splits its values at every comma, quoted or not, as Ruby's `variables_from_string`
+//!   does (`{% cycle '', ', ' %}` has one value);
+//! - a stray quote in a condition (`if`, `elsif`, `unless`, `case`, `when`), a loop's head or an
+//!   `include` is dropped, as Ruby's regexes read around it.
 //!
 //! Strict templates (`strict: true`) are left alone, and the crate's parser reports an unknown
 //! filter at its line and column.
@@ -70,6 +75,7 @@ fn identifier(name: &str) -> bool {
         && name.bytes().all(|b| is_word(b) || b == b'-')
 }
 
+/// Ruby's `strip` (Rust's `trim` also takes Unicode spaces, which markup hardly holds).
 fn trim(m: &str) -> &str {
     m.trim()
 }

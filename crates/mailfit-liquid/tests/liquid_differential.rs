@@ -25,11 +25,11 @@ use mailfit_liquid::TemplateError;
 use mailfit_liquid::{Data, Dialect, RenderOptions};
 use serde_json::{Value, json};
 
-/// Agreement rate a run must reach. Measured at 93.1-94.5% over seeds 11, 22, 33, 44, 55, 101
-/// and 202 (3,000 cases each) when this test was written, 97.0-97.7% after the first fixes it led
-/// to, 99.77-99.93% (seeds 101, 202, 303) after the next, deliberate differences counted apart;
-/// set a little below, so seed-to-seed noise (about half a point) passes and a regression does
-/// not. Raise it as the gaps close.
+/// Agreement rate a run must reach, over the cases in scope (deliberate differences apart).
+/// Measured at 93.1-94.5% over seeds 11, 22, 33, 44, 55, 101 and 202 (3,000 cases each) when
+/// this test was written, 97.0-97.7% after the first fixes, and 99.77-100% over fifteen seeds
+/// (99.92% over 20,000 cases) after the lax-mode fixes (README, "Where it stands"). Set at the
+/// issue's 99.5%, below the lowest seed seen (101: 7 of 2,993), so seed-to-seed noise passes.
 const FLOOR: f64 = 0.995;
 
 /// Corpus ids our engine now renders like Ruby; the corpus test fails if one regresses.
