@@ -2,24 +2,12 @@
 // loopback port, with the built package: shared by its test and the soak (scripts/soak.mjs).
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../tests/js/workerd-config.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-
-/** A free loopback port. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 const capnpText = (text) => JSON.stringify(String(text));
 

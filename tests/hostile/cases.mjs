@@ -30,21 +30,8 @@ const bytes = (text) => new TextEncoder().encode(text);
 const BAD_UTF8 = new Uint8Array([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]); // {"id":"\xc3("}
 const llmUrl = "https://llm.example/v1/chat/completions";
 
-/** A valid LLM answer for the request in `init` (first product and angle of the schema). */
-export function goodCopy(init) {
-  const schema = JSON.parse(init.body).response_format.json_schema.schema;
-  return {
-    product: schema.properties.product.enum[0],
-    angle: schema.properties.angle.enum[0],
-    subject: "Back on your mat this week",
-    preheader: "Soft, four-way stretch made for every session you have planned.",
-    headline: "Made for the mat",
-    body: "Ready when you are, with the same comfort you came back for.",
-    cta: "Take a look",
-  };
-}
-export const chat = (copy) =>
-  new Response(JSON.stringify({ choices: [{ finish_reason: "stop", message: { content: JSON.stringify(copy) } }] }), { status: 200 });
+export { goodCopy, chat } from "../js/fixtures.mjs";
+import { goodCopy, chat } from "../js/fixtures.mjs";
 
 // ---------------------------------------------------------------------------------------------
 // Shared assertions.

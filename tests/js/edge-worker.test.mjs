@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { Personalizer } from "mailfit";
-import { catalog, customers, campaign } from "./fixtures.mjs";
+import { catalog, customers, campaign, goodCopy, chatBody } from "./fixtures.mjs";
 import { startEdgeWorker } from "../../scripts/edge-host.mjs";
 import { soak } from "../../scripts/soak.mjs";
 
@@ -19,18 +19,8 @@ before(async () => {
     req.on("data", (d) => (body += d));
     req.on("end", () => {
       llmSeen.push({ authorization: req.headers.authorization, body });
-      const schema = JSON.parse(body).response_format.json_schema.schema;
-      const copy = {
-        product: schema.properties.product.enum[0],
-        angle: schema.properties.angle.enum[0],
-        subject: "Back on your mat this week",
-        preheader: "Soft, four-way stretch made for every session you have planned.",
-        headline: "Made for the mat",
-        body: "Ready when you are, with the same comfort you came back for.",
-        cta: "Take a look",
-      };
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ choices: [{ finish_reason: "stop", message: { content: JSON.stringify(copy) } }] }));
+      res.end(chatBody(JSON.stringify(goodCopy({ body }))));
     });
   });
   await new Promise((resolve) => llm.listen(0, "127.0.0.1", resolve));

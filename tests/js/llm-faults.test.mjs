@@ -6,26 +6,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Personalizer } from "mailfit";
-import { catalog, customers, campaign, options } from "./fixtures.mjs";
+import { catalog, customers, campaign, options, goodCopy, chatBody } from "./fixtures.mjs";
 
 const DEADLINE = 400;
 const SLACK = 10;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const schemaOf = (body) => JSON.parse(body).response_format.json_schema.schema;
-const goodCopy = (init) => {
-  const schema = schemaOf(init.body);
-  return {
-    product: schema.properties.product.enum[0],
-    angle: schema.properties.angle.enum[0],
-    subject: "Back on your mat this week",
-    preheader: "Soft, four-way stretch made for every session you have planned.",
-    headline: "Made for the mat",
-    body: "Ready when you are, with the same comfort you came back for.",
-    cta: "Take a look",
-  };
-};
-const chatBody = (content, extra = {}) => JSON.stringify({ choices: [{ finish_reason: "stop", message: { content, ...extra } }] });
 const json = (body, status = 200, headers = {}) => new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
 const withCopy = (change) => async (url, init) => {
   const copy = goodCopy(init);

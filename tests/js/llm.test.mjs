@@ -3,22 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Personalizer } from "mailfit";
-import { catalog, customers, campaign, options } from "./fixtures.mjs";
+import { catalog, customers, campaign, options, goodCopy, chat } from "./fixtures.mjs";
 
-const schemaOf = (body) => JSON.parse(body).response_format.json_schema.schema;
-const goodCopy = (init) => {
-  const schema = schemaOf(init.body);
-  return {
-    product: schema.properties.product.enum[0],
-    angle: schema.properties.angle.enum[0],
-    subject: "Back on your mat this week",
-    preheader: "Soft, four-way stretch made for every session you have planned.",
-    headline: "Made for the mat",
-    body: "Ready when you are, with the same comfort you came back for.",
-    cta: "Take a look",
-  };
-};
-const chat = (copy) => new Response(JSON.stringify({ choices: [{ finish_reason: "stop", message: { content: JSON.stringify(copy) } }] }), { status: 200, headers: { "content-type": "application/json" } });
 const llm = (fetch, extra = {}) => ({ ...options, llm: { fetch, url: "https://llm.example/v1/chat/completions", model: "small", api: "openai-chat", ...extra } });
 const customer = customers[0];
 

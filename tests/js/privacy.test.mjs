@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Personalizer } from "mailfit";
-import { catalog, customers as samples, campaign, options } from "./fixtures.mjs";
+import { catalog, customers as samples, campaign, options, goodCopy, chat } from "./fixtures.mjs";
 
 let customers = samples;
 
@@ -67,17 +67,7 @@ test("no request the module sends carries a customer's email, phone, address, na
   const sent = [];
   const fetch = async (url, init) => {
     sent.push(`${url}\n${JSON.stringify(init.headers)}\n${init.body}`);
-    const schema = JSON.parse(init.body).response_format.json_schema.schema;
-    const copy = {
-      product: schema.properties.product.enum[0],
-      angle: schema.properties.angle.enum[0],
-      subject: "Back on your mat this week",
-      preheader: "Soft, four-way stretch made for every session you have planned.",
-      headline: "Made for the mat",
-      body: "Ready when you are, with the same comfort you came back for.",
-      cta: "Take a look",
-    };
-    return new Response(JSON.stringify({ choices: [{ finish_reason: "stop", message: { content: JSON.stringify(copy) } }] }), { status: 200 });
+    return chat(goodCopy(init));
   };
   const engine = new Personalizer({ catalog, campaign });
   // Plus customers who have nothing but what they typed themselves: events for products the
