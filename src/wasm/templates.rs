@@ -12,17 +12,17 @@ use crate::render;
 /// Template data from the host: an object (or nothing), with `now` defaulted to the host's
 /// clock so `{{ 'now' | date }}` works.
 fn template_data(data: JsValue) -> Result<render::Data, JsValue> {
-    let data: serde_json::Value = if data.is_undefined() || data.is_null() {
-        serde_json::json!({})
+    // Straight into the template's value model (no `serde_json::Value` in between).
+    let mut object: render::Data = if data.is_undefined() || data.is_null() {
+        render::Data::object()
     } else {
         from_js("$.data", data)?
     };
-    if !data.is_object() {
+    if !matches!(object, render::Data::Object(_)) {
         return Err(js_error(
             InputError::invalid("$.data", "data must be an object").into(),
         ));
     }
-    let mut object = render::Data::from_json(&data);
     if !object.has_key("now") {
         let now = crate::input::format_timestamp(host_now());
         object.insert(

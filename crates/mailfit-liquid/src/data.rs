@@ -69,6 +69,124 @@ impl Data {
     }
 }
 
+/// Read straight from JSON (or any serde format), as [`Data::from_json`] reads a
+/// `serde_json::Value`, without building one first: hosts that send data per render pay for
+/// one conversion, not two. Objects keep the first position of a repeated key and its last
+/// value, as `serde_json`'s ordered map does. Nesting is bounded by the deserializer
+/// (`serde_json` stops at 128 levels).
+impl<'de> serde::Deserialize<'de> for Data {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DataVisitor)
+    }
+}
+
+struct DataVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DataVisitor {
+    type Value = Data;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Data, E> {
+        Ok(Data::Nil)
+    }
+
+    fn visit_none<E>(self) -> Result<Data, E> {
+        Ok(Data::Nil)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Data, D::Error> {
+        serde::Deserialize::deserialize(d)
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Data, E> {
+        Ok(Data::Scalar(Scalar::new(b)))
+    }
+
+    fn visit_i64<E>(self, i: i64) -> Result<Data, E> {
+        Ok(Data::Scalar(Scalar::new(i)))
+    }
+
+    fn visit_u64<E>(self, u: u64) -> Result<Data, E> {
+        // Past i64 a number is a float, as `serde_json::Number::as_i64` then `as_f64` read it.
+        Ok(Data::Scalar(match i64::try_from(u) {
+            Ok(i) => Scalar::new(i),
+            Err(_) => Scalar::new(u as f64),
+        }))
+    }
+
+    fn visit_f64<E>(self, f: f64) -> Result<Data, E> {
+        Ok(Data::Scalar(Scalar::new(f)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Data, E> {
+        Ok(Data::Scalar(Scalar::new(KString::from_ref(s))))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Data, E> {
+        Ok(Data::Scalar(Scalar::new(KString::from_string(s))))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Data, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Data::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Data, A::Error> {
+        let mut entries: Vec<(KString, Data)> = Vec::new();
+        // Positions by key, built once an object is large enough for a scan to cost.
+        let mut index: Option<std::collections::HashMap<KString, usize>> = None;
+        while let Some(Key(key)) = map.next_key()? {
+            let value: Data = map.next_value()?;
+            if index.is_none() && entries.len() >= 32 {
+                let positions = entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i));
+                index = Some(positions.collect());
+            }
+            let at = match &index {
+                Some(index) => index.get(&key).copied(),
+                None => entries.iter().position(|(k, _)| *k == key),
+            };
+            match at.and_then(|at| entries.get_mut(at)) {
+                Some(slot) => slot.1 = value,
+                None => {
+                    if let Some(index) = &mut index {
+                        index.insert(key.clone(), entries.len());
+                    }
+                    entries.push((key, value));
+                }
+            }
+        }
+        Ok(Data::Object(entries))
+    }
+}
+
+/// An object's key, borrowed from the input where the format allows.
+struct Key(KString);
+
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Key, E> {
+                Ok(Key(KString::from_ref(s)))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Key, E> {
+                Ok(Key(KString::from_string(s)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
 /// Arrays render as their items side by side (Shopify's `join` with nothing).
 struct ArrayDisplay<'a>(&'a [Data]);
 
@@ -282,6 +400,22 @@ impl serde::Serialize for Data {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_json_directly_equals_reading_a_json_value() {
+        let many: String = (0..40).map(|i| format!(r#""k{}":{i},"#, i % 35)).collect();
+        for text in [
+            r#"{"a":1,"b":[true,null,2.5,"x"],"c":{"d":{"e":"é"}}}"#,
+            r#"{"a":1,"b":2,"a":3}"#,
+            r#"[18446744073709551615,-9223372036854775808,1.5e300,0.1]"#,
+            r#""just a string""#,
+            &format!("{{{many}\"last\":0}}"),
+        ] {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            let direct: Data = serde_json::from_str(text).unwrap();
+            assert_eq!(direct, Data::from_json(&value), "{text}");
+        }
+    }
 
     #[test]
     fn keeps_key_order_and_reads_missing_as_nil() {

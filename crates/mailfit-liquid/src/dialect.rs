@@ -33,7 +33,7 @@ impl<'s> Tag<'s> {
             raw,
             left,
             right,
-            body: inner.get(start..end).unwrap_or("").trim(),
+            body: super::tokens::trim(inner.get(start..end).unwrap_or("")),
         }
     }
 
@@ -41,10 +41,11 @@ impl<'s> Tag<'s> {
         if self.body.starts_with('#') {
             return "#";
         }
-        let end = self
-            .body
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(self.body.len());
+        let end = super::tokens::ascii_prefix(
+            self.body,
+            |b| b.is_ascii_alphanumeric() || b == b'_',
+            |c| c.is_alphanumeric() || c == '_',
+        );
         self.body.get(..end).unwrap_or("")
     }
 
@@ -72,19 +73,21 @@ fn next_tag(source: &str) -> Option<(&str, &str, &str)> {
     ))
 }
 
-/// Does `source` need rewriting at all? (The common case is no: return it borrowed.)
-fn needs_rewrite(source: &str) -> bool {
+/// Where the first tag this module rewrites (or a `raw`, whose body must stay as written)
+/// starts; `None` is the common case, the source borrowed as it is. Everything before it is
+/// copied unread, so a rewrite reads the tags once.
+fn first_rewrite(source: &str) -> Option<usize> {
     let mut rest = source;
-    while let Some((_, token, after)) = next_tag(rest) {
+    while let Some((text, token, after)) = next_tag(rest) {
         if matches!(
             Tag::parse(token).name(),
-            "comment" | "#" | "liquid" | "echo" | "doc"
+            "comment" | "#" | "liquid" | "echo" | "doc" | "raw"
         ) {
-            return true;
+            return Some(source.len() - rest.len() + text.len());
         }
         rest = after;
     }
-    false
+    None
 }
 
 /// Rewrites the dialect's extras; errors say what is malformed.
@@ -132,11 +135,12 @@ fn trim_control_whitespace(source: &str) -> Cow<'_, str> {
 }
 
 fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
-    if !needs_rewrite(source) {
+    let Some(first) = first_rewrite(source) else {
         return Ok(Cow::Borrowed(source));
-    }
+    };
     let mut out = String::with_capacity(source.len());
-    let mut rest = source;
+    out.push_str(source.get(..first).unwrap_or(""));
+    let mut rest = source.get(first..).unwrap_or("");
     while let Some((text, token, after)) = next_tag(rest) {
         out.push_str(text);
         let tag = Tag::parse(token);

@@ -21,7 +21,9 @@
 use std::borrow::Cow;
 
 use super::paths::ROOT;
-use super::tokens::{spliced, tokens};
+#[cfg(test)]
+use super::tokens::tokens;
+use super::tokens::{Token, spliced};
 
 /// Ruby's `\s`.
 fn is_space(b: u8) -> bool {
@@ -355,8 +357,18 @@ fn squeezed(text: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// Rewrites outputs and `assign` values the way Ruby's lax mode reads them.
+#[cfg(test)]
 pub fn rewrite<'s>(source: &'s str, known: &dyn Fn(&str) -> bool) -> Cow<'s, str> {
-    let edits = tokens(source).filter_map(|token| {
+    rewrite_tokens(source, &tokens(source).collect::<Vec<_>>(), known)
+}
+
+/// [`rewrite`] over the source's tokens, read once for all the rewrites.
+pub fn rewrite_tokens<'s>(
+    source: &'s str,
+    tokens: &[Token<'_>],
+    known: &dyn Fn(&str) -> bool,
+) -> Cow<'s, str> {
+    let edits = tokens.iter().filter_map(|token| {
         let inner = token.inner;
         // Whitespace-control hyphens stay where they are.
         let left = usize::from(inner.starts_with('-'));

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::tokens::{spliced, tokens};
+use super::tokens::{Token, spliced};
 
 /// The hidden root every scope resolves as "look up the rest of this path".
 pub const ROOT: &str = "__mailfit_root";
@@ -36,9 +36,17 @@ fn needs(expr: &str) -> bool {
     bytes.iter().enumerate().any(|(i, b)| match b {
         b'[' | b'?' => true,
         b'.' => space_at(i.checked_sub(1)) || space_at(Some(i + 1)),
-        b'e' | b'b' | b'n' | b't' | b'f' => {
+        // Not inside a word (`get`, `items`, `first`): a letter or `_` before it means one.
+        b'e' | b'b' | b'n' | b't' | b'f'
+            if i == 0
+                || bytes
+                    .get(i - 1)
+                    .is_none_or(|p| !(p.is_ascii_alphabetic() || *p == b'_')) =>
+        {
             let rest = bytes.get(i..).unwrap_or_default();
-            LITERALS.iter().any(|l| rest.starts_with(l.as_bytes()))
+            LITERALS
+                .iter()
+                .any(|l| l.as_bytes().first() == Some(b) && rest.starts_with(l.as_bytes()))
         }
         _ => false,
     })
@@ -164,12 +172,12 @@ fn value_part<'s>(name: &str, body: &'s str) -> Option<(&'s str, &'s str)> {
     }
 }
 
-/// Rewrites the paths of every output and of the value part of known tags.
-pub fn rewrite(source: &str) -> Cow<'_, str> {
-    if !needs(source) {
-        return Cow::Borrowed(source);
-    }
-    let edits = tokens(source).filter_map(|token| {
+/// Rewrites the paths of every output and of the value part of known tags, over the source's
+/// tokens (read once for all the rewrites).
+pub fn rewrite_tokens<'s>(source: &'s str, tokens: &[Token<'_>]) -> Cow<'s, str> {
+    // Each token's expression is checked by `rewrite_expression` (a check of the whole source
+    // first read every byte of its text too, and text nearly always has a literal's letters).
+    let edits = tokens.iter().filter_map(|token| {
         let rewritten = if token.output {
             rewrite_expression(token.inner)
         } else {

@@ -64,18 +64,22 @@ pub(super) fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
     };
     // A range slices as its text, as Ruby's `slice` only slices an `Array`.
     if let Some(items) = input.as_array().filter(|_| input.type_name() != "range") {
-        let values: Vec<Value> = items.values().map(|v| v.to_value()).collect();
-        return Ok(Value::Array(match window(values.len()) {
-            Some((s, e)) => values.get(s..e).map(<[Value]>::to_vec).unwrap_or_default(),
+        let len = usize::try_from(items.size()).unwrap_or(0);
+        return Ok(Value::Array(match window(len) {
+            Some((s, e)) => items
+                .values()
+                .skip(s)
+                .take(e - s)
+                .map(|v| v.to_value())
+                .collect(),
             None => Vec::new(),
         }));
     }
-    let chars: Vec<char> = to_s(input).chars().collect();
-    Ok(Value::scalar(match window(chars.len()) {
-        Some((s, e)) => chars
-            .get(s..e)
-            .map(|c| c.iter().collect())
-            .unwrap_or_default(),
+    // Characters, not bytes; found by offset rather than copied out one by one.
+    let text = to_s(input);
+    let byte_at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    Ok(Value::scalar(match window(text.chars().count()) {
+        Some((s, e)) => text.get(byte_at(s)..byte_at(e)).unwrap_or("").to_string(),
         None => String::new(),
     }))
 }
