@@ -77,8 +77,13 @@ pub(super) fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
     }
     // Characters, not bytes; found by offset rather than copied out one by one.
     let text = to_s(input);
-    let byte_at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
-    Ok(Value::scalar(match window(text.chars().count()) {
+    let ascii = text.is_ascii();
+    let byte_at = |n: usize| match ascii {
+        true => n.min(text.len()),
+        false => text.char_indices().nth(n).map_or(text.len(), |(i, _)| i),
+    };
+    let chars = if ascii { text.len() } else { text.chars().count() };
+    Ok(Value::scalar(match window(chars) {
         Some((s, e)) => text.get(byte_at(s)..byte_at(e)).unwrap_or("").to_string(),
         None => String::new(),
     }))
