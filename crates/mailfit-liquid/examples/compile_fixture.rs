@@ -9,7 +9,9 @@ use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().ok_or("usage: compile_fixture FIXTURE_DIR [RUNS]")?;
+    let dir = args
+        .next()
+        .ok_or("usage: compile_fixture FIXTURE_DIR [RUNS]")?;
     let runs: usize = args.next().map_or(Ok(2000), |s| s.parse())?;
     let mut partials = BTreeMap::new();
     let mut source = String::new();

@@ -258,7 +258,12 @@ fn prepare(
     let rewrites: [&TokenRewrite<'_>; 3] = [if strict { &none } else { &lax }, &paths, &ranges];
     let mut read: Option<Vec<Token<'_>>> = None;
     for rewrite in rewrites {
-        let tokens = read.get_or_insert_with(|| tokens::tokens(&source).collect());
+        let tokens = read.get_or_insert_with(|| {
+            // About one token per 32 bytes of markup-heavy source: few or no regrowths.
+            let mut read = Vec::with_capacity(source.len() / 32 + 8);
+            read.extend(tokens::tokens(&source));
+            read
+        });
         if let Some(rewritten) = rewrite(&source, tokens) {
             read = None;
             source = Cow::Owned(rewritten);

@@ -82,7 +82,11 @@ pub(super) fn slice(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
         true => n.min(text.len()),
         false => text.char_indices().nth(n).map_or(text.len(), |(i, _)| i),
     };
-    let chars = if ascii { text.len() } else { text.chars().count() };
+    let chars = if ascii {
+        text.len()
+    } else {
+        text.chars().count()
+    };
     Ok(Value::scalar(match window(chars) {
         Some((s, e)) => text.get(byte_at(s)..byte_at(e)).unwrap_or("").to_string(),
         None => String::new(),
