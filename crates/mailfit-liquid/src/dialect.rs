@@ -73,17 +73,18 @@ fn next_tag(source: &str) -> Option<(&str, &str, &str)> {
     ))
 }
 
-/// Where the first tag this module rewrites (or a `raw`, whose body must stay as written)
-/// starts; `None` is the common case, the source borrowed as it is. Everything before it is
-/// copied unread, so a rewrite reads the tags once.
+/// Where rewriting starts: `None` (the common case, the source borrowed as it is) when no tag
+/// this module rewrites is there, else at the first such tag or at a `raw` before it (whose
+/// body must stay as written). Everything before is copied unread.
 fn first_rewrite(source: &str) -> Option<usize> {
     let mut rest = source;
+    let mut first_raw = None;
     while let Some((text, token, after)) = next_tag(rest) {
-        if matches!(
-            Tag::parse(token).name(),
-            "comment" | "#" | "liquid" | "echo" | "doc" | "raw"
-        ) {
-            return Some(source.len() - rest.len() + text.len());
+        let at = source.len() - rest.len() + text.len();
+        match Tag::parse(token).name() {
+            "comment" | "#" | "liquid" | "echo" | "doc" => return Some(first_raw.unwrap_or(at)),
+            "raw" => first_raw = first_raw.or(Some(at)),
+            _ => {}
         }
         rest = after;
     }

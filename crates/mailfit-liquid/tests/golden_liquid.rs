@@ -64,6 +64,13 @@ fn run(case: &Case) -> Result<(), String> {
     }
 }
 
+/// The cases that fail, each documented in the crate's README: `case` in strict2 mode is a
+/// deliberate difference, `for x? in` a gap in the grammar.
+const KNOWN_FAILURES: [&str; 2] = [
+    "tags, case, unexpected when token, strict2",
+    "identifiers, trailing question mark in for loop variable",
+];
+
 #[test]
 fn golden_liquid_pass_rate() {
     // Vendored (MIT, with its LICENSE and SOURCE): a clone needs nothing beside it.
@@ -113,6 +120,17 @@ fn golden_liquid_pass_rate() {
         !failures.contains_key("PANIC"),
         "a conformance case panicked: {:?}",
         failures.get("PANIC")
+    );
+    // Every failing case is a known one: a floor alone let one new failure pass unnoticed.
+    let unknown: Vec<&String> = failures
+        .values()
+        .flatten()
+        .map(|(name, _)| name)
+        .filter(|name| !KNOWN_FAILURES.contains(&name.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "cases that passed before fail now: {unknown:?}"
     );
     assert!(
         rate >= FLOOR,
