@@ -92,3 +92,38 @@ fn truncate_to_the_least_integer_keeps_only_the_ellipsis() {
     );
     assert_eq!(out.unwrap(), "...|");
 }
+
+/// The slowest inputs of each committed corpus (`fuzz/corpus/<target>/`), for whoever looks
+/// at a target's executions per second: `cargo test --release --test fuzz_regressions --
+/// --ignored --nocapture`.
+#[test]
+#[ignore = "a report, not a check"]
+fn slowest_corpus_inputs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    for target in harness::TARGETS {
+        let Some(run) = harness::by_name(target) else {
+            continue;
+        };
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        let mut times: Vec<(std::time::Duration, String)> = entries
+            .map(|e| e.unwrap().path())
+            .map(|file| {
+                let bytes = std::fs::read(&file).unwrap();
+                let started = std::time::Instant::now();
+                let _ = std::panic::catch_unwind(|| harness::on_small_stack(|| run(&bytes)));
+                (
+                    started.elapsed(),
+                    file.file_name().unwrap().to_string_lossy().into_owned(),
+                )
+            })
+            .collect();
+        times.sort();
+        let total: std::time::Duration = times.iter().map(|t| t.0).sum();
+        eprintln!("{target}: {} inputs, {total:?} in all", times.len());
+        for (took, name) in times.iter().rev().take(3) {
+            eprintln!("  {took:?}  {name}");
+        }
+    }
+}
