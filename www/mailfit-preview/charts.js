@@ -65,14 +65,16 @@ export function stackedChart(canvas, { rows, tallies, rest = [], stages, stageLa
         y: { stacked: true, grid: { display: false } },
       },
       plugins: {
-        legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, padding: 10, usePointStyle: false } },
+        // Long names (a feed's product titles) shortened in the legend; the tooltip has them whole.
+        legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, padding: 10, usePointStyle: false, generateLabels: (chart) => Chart.defaults.plugins.legend.labels.generateLabels(chart).map((l) => ({ ...l, text: l.text.length > 32 ? `${l.text.slice(0, 31).trimEnd()}…` : l.text })) } },
         tooltip: { callbacks: { footer: (items) => `${items[0].raw.toLocaleString("en-US")} of ${totals[items[0].dataIndex].toLocaleString("en-US")} customers in this stage` } },
       },
       onClick: (_, elements) => {
         const el = elements[0];
         if (el && onPick) onPick(present[el.index], categories[el.datasetIndex]);
       },
-      onHover: (e, elements) => { e.native.target.style.cursor = elements.length ? "pointer" : "default"; },
+      // (not the event's target: Chart.js reads events after dispatch, when a shadow tree's is null)
+      onHover: (e, elements, chart) => { chart.canvas.style.cursor = elements.length ? "pointer" : "default"; },
     },
   });
 }
