@@ -169,6 +169,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.overview_sample,
         )?)
     } else {
+        overview::remove(&args.out)?;
         None
     };
 

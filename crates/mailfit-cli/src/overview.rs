@@ -357,6 +357,20 @@ impl<'a> Sampler<'a> {
     }
 }
 
+/// Removes a previous run's overview from `out` (with `--overview-sample 0`, so no page is left
+/// over the new run's summary with an old sample).
+pub fn remove(out: &Path) -> Result<()> {
+    let dir = out.join("overview");
+    if dir.join("customers.json").exists() {
+        fs::remove_dir_all(&dir).map_err(|e| Fatal::at("cannot remove", &dir, e))?;
+        let page = out.join(PAGE);
+        if page.exists() {
+            fs::remove_file(&page).map_err(|e| Fatal::at("cannot remove", &page, e))?;
+        }
+    }
+    Ok(())
+}
+
 fn chunk_name(n: usize) -> String {
     format!("{n:04}.json")
 }
