@@ -2,7 +2,9 @@
 // custom element with shadow DOM that an email builder embeds. It runs the same wasm module as
 // the ESP, in the browser: pick or search a customer and see their profile, the decision with its
 // reasons and scores, and the email (desktop/mobile, light/dark, HTML/text); edit the templates or
-// the campaign and see the email change; see every customer's variant in the overview.
+// the campaign and see the email change; see every customer's variant in the overview. With a
+// `results` attribute it shows a campaign CLI run instead (mailfit-preview/results.js): the run's
+// counts, and the emails and decisions it wrote, with no engine loaded.
 // See www/README.md for attributes, properties and events.
 import { css } from "./mailfit-preview/styles.js";
 
@@ -25,6 +27,8 @@ const STAGE_MEANING = {
   lapsed: "No purchase for a long time: likely gone without a reason to return.",
   browser: "Has never purchased: browses, clicks or signed up only.",
 };
+const FEED_LABEL = { merchantXml: "Merchant Center XML", delimited: "CSV/TSV", contentApi: "Content API JSON", shopify: "Shopify products JSON", json: "catalog JSON" };
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const ANGLE_LABEL = (id) => id.replace(/[-_]/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 
 // ---------- small helpers ----------
@@ -104,7 +108,8 @@ function placeholdImages(doc) {
     const logo = w <= 160 && /logo/i.test(img.getAttribute("src") ?? "");
     const H = logo ? 40 : Math.round(w * (w >= 300 ? 0.62 : 1));
     const label = (img.getAttribute("alt") || "image").replace(/[<&>"]/g, "");
-    const size = logo ? Math.min(18, Math.floor(w / (label.length * 0.56))) : Math.max(12, Math.min(22, Math.round(w / 22)));
+    // (long product names: smaller, so the whole name fits the width)
+    const size = logo ? Math.min(18, Math.floor(w / (label.length * 0.56))) : Math.max(11, Math.min(22, Math.round(w / 22), Math.floor((w - 24) / (label.length * 0.56))));
     const svg = logo
       ? `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${H}" viewBox="0 0 ${w} ${H}"><text x="0" y="${H * 0.68}" font-family="Georgia,serif" font-weight="700" font-size="${size}" fill="#1f6f5c">${label}</text></svg>`
       : `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${H}" viewBox="0 0 ${w} ${H}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#eef1ec"/><stop offset="1" stop-color="#dfe5e0"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><g fill="none" stroke="#b4beb8" stroke-width="2"><rect x="${w / 2 - 18}" y="${H / 2 - 30}" width="36" height="28" rx="4"/><circle cx="${w / 2 - 6}" cy="${H / 2 - 20}" r="4"/><path d="M${w / 2 - 18} ${H / 2 - 8} l10 -8 l8 6 l6 -4 l12 8"/></g><text x="50%" y="${H / 2 + 18}" text-anchor="middle" font-family="Arial,sans-serif" font-size="${size}" fill="#6b7570">${label}</text></svg>`;
@@ -150,7 +155,7 @@ function offerText(decision) {
 
 // ---------- the element ----------
 export class MailfitPreview extends HTMLElement {
-  static observedAttributes = ["package", "catalog", "customers", "campaign", "templates", "customer", "now", "view"];
+  static observedAttributes = ["package", "catalog", "customers", "campaign", "templates", "customer", "now", "view", "results"];
 
   #root;
   #els = {};
@@ -180,6 +185,7 @@ export class MailfitPreview extends HTMLElement {
   #started = false;
   #sources = null;
   #loadGen = 0;
+  #run = null;
   timings = {};
 
   constructor() {
@@ -211,6 +217,8 @@ export class MailfitPreview extends HTMLElement {
   get result() { return this.#last; }
   /** Every customer's variant, once the campaign pass has run: `[{ id, name, lifecycle, angle, ... }]`. */
   get variants() { return [...this.#results.values()]; }
+  /** In results mode, the campaign CLI run shown: `{ summary, sample, rows, ... }` (results.js). */
+  get run() { return this.#run; }
 
   connectedCallback() {
     if (!this.hasAttribute("view")) this.setAttribute("view", "preview");
@@ -251,6 +259,8 @@ export class MailfitPreview extends HTMLElement {
   async #load() {
     const gen = ++this.#loadGen;
     const t0 = performance.now();
+    this.#run = null;
+    if (this.hasAttribute("results")) { this.#loadRun(gen, t0); return; }
     const attr = (n) => new URL(this.getAttribute(n) ?? DEFAULTS[n], document.baseURI).href;
     try {
       const pkgUrl = attr("package");
@@ -302,6 +312,52 @@ export class MailfitPreview extends HTMLElement {
       this.#els.canvas.replaceChildren(h("div", { class: "stale" }, `Could not load the preview: ${e.message}`));
       this.#emit("mailfit-error", { code: e.code ?? "LOAD", message: e.message, path: e.path ?? null });
     }
+  }
+
+  /** Results mode: a campaign CLI run's output folder, shown as written (results.js). */
+  async #loadRun(gen, t0) {
+    try {
+      const base = new URL(this.getAttribute("results") || ".", document.baseURI);
+      if (!base.pathname.endsWith("/")) base.pathname += "/";
+      const { loadRun } = await import("./mailfit-preview/results.js");
+      const run = await loadRun(base.href);
+      if (gen !== this.#loadGen) return;
+      this.#run = run;
+      this.timings.loaded = performance.now() - t0;
+      const customers = run.customers;
+      const s = run.summary;
+      this.#data = { ...this.#data, catalog: null, customers, campaign: run.campaign, templates: null, defaults: null, catalogInfo: { format: s.catalog.format, products: s.catalog.products, warnings: s.catalog.warnings ?? [], source: "run" } };
+      this.#titles = run.titles;
+      this.#prices = run.prices;
+      this.#byId = new Map(customers.map((c) => [String(c.id), c]));
+      this.#results = new Map(run.rows.map((r) => [String(r.decision.id), run.variant(r)]));
+      this.dataset.variants = String(this.#results.size);
+      this.#pass++;
+      this.#fillHeader();
+      this.#fillList();
+      const want = this.getAttribute("customer");
+      this.#selected = this.#byId.has(want) ? want : customers[0]?.id ?? null;
+      this.#markList();
+      this.#showView(this.view, { first: true, t0 });
+    } catch (e) {
+      if (gen !== this.#loadGen) return;
+      console.error(e);
+      const msg = h("div", { class: "stale", style: "margin:24px auto" }, `Could not load the campaign run: ${e.message}`);
+      this.#els.canvas.replaceChildren(msg.cloneNode(true));
+      this.#els.overview.replaceChildren(msg);
+      this.#emit("mailfit-error", { code: e.code ?? "LOAD", message: e.message, path: e.path ?? null });
+    }
+  }
+
+  /** The first view is on screen: `performance.mark("mailfit:first-render")` and `mailfit-ready`. */
+  #ready(t0, ms) {
+    const firstRender = performance.now();
+    performance.mark("mailfit:first-render");
+    this.timings.firstRender = firstRender;
+    this.timings.sinceConnect = firstRender - t0;
+    this.timings.render = ms;
+    this.dataset.firstRenderMs = String(Math.round(firstRender));
+    this.#emit("mailfit-ready", { timings: { ...this.timings } });
   }
 
   async #fetchTemplates(base) {
@@ -367,6 +423,7 @@ export class MailfitPreview extends HTMLElement {
 
   // ----- rendering one customer -----
   #render({ first = false, t0 } = {}) {
+    if (this.#run) { this.#renderRun({ first, t0 }); return; }
     const c = this.#byId.get(this.#selected);
     if (!c || !this.#engine) return;
     const t = performance.now();
@@ -397,20 +454,44 @@ export class MailfitPreview extends HTMLElement {
         const doc = frame.contentDocument;
         return doc && doc.URL === "about:srcdoc" && doc.readyState !== "loading" && doc.body?.childElementCount > 0;
       };
-      const done = () => {
-        const firstRender = performance.now();
-        performance.mark("mailfit:first-render");
-        this.timings.firstRender = firstRender;
-        this.timings.sinceConnect = firstRender - t0;
-        this.timings.render = ms;
-        this.dataset.firstRenderMs = String(Math.round(firstRender));
-        this.#emit("mailfit-ready", { timings: { ...this.timings } });
-      };
+      const done = () => this.#ready(t0, ms);
       const poll = () => (parsed() ? requestAnimationFrame(done) : requestAnimationFrame(poll));
       requestAnimationFrame(poll);
       frame.addEventListener("load", () => { this.timings.firstLoad = performance.now(); }, { once: true });
     }
     this.#emit("mailfit-render", { customerId: c.id, subject: out.subject, ms });
+  }
+
+  /** Results mode: the selected customer's email as the run wrote it, with its decision. */
+  async #renderRun({ first = false, t0 } = {}) {
+    const id = this.#selected;
+    const c = this.#byId.get(id);
+    if (!c) return;
+    const t = performance.now();
+    let out;
+    try {
+      out = await this.#run.result(id);
+    } catch (e) {
+      if (id === this.#selected) this.#showStale(`Could not read this customer's files: ${e.message}`);
+      return;
+    }
+    if (id !== this.#selected || !this.#run) return;
+    this.#showStale(null);
+    const ms = performance.now() - t;
+    if (out.html == null) {
+      out.html = `<!DOCTYPE html><html><body style="font:15px/1.5 system-ui,sans-serif;color:#444;padding:40px;text-align:center"><p><b>No email file for this customer.</b></p><p>The run wrote decisions only (<code>--no-emails</code>): subject and preheader are those decided.</p></body></html>`;
+      out.text = "The run wrote decisions only (--no-emails).";
+    }
+    this.#last = out;
+    this.#lastMs = ms;
+    this.#paintCurrent(c, out, ms);
+    this.#paintInsight(c, out);
+    if (first) {
+      const frame = this.#els.frame;
+      const poll = () => (frame.contentDocument?.URL === "about:srcdoc" && frame.contentDocument.readyState !== "loading" ? requestAnimationFrame(() => this.#ready(t0, ms)) : requestAnimationFrame(poll));
+      requestAnimationFrame(poll);
+    }
+    this.#emit("mailfit-render", { customerId: id, subject: out.subject, ms });
   }
 
   #summary(c, out) {
@@ -451,7 +532,10 @@ export class MailfitPreview extends HTMLElement {
     e.subject.textContent = out.subject;
     e.snippet.textContent = out.preheader;
     e.text.textContent = out.text;
-    e.renderinfo.textContent = `Rendered in ${ms.toFixed(1)} ms · ${this.#ui.device === "mobile" ? "375 px" : "720 px"} · ${{ light: "light", dark: "dark: the email's prefers-color-scheme styles", forced: "forced dark: colours inverted (CSS filter)" }[this.#ui.theme]}`;
+    const how = this.#run
+      ? `As the campaign CLI wrote it${out.email ? `: ${out.email.path}.html` : ""} · decisions.jsonl line ${out.line}`
+      : `Rendered in ${ms.toFixed(1)} ms`;
+    e.renderinfo.textContent = `${how} · ${this.#ui.device === "mobile" ? "375 px" : "720 px"} · ${{ light: "light", dark: "dark: the email's prefers-color-scheme styles", forced: "forced dark: colours inverted (CSS filter)" }[this.#ui.theme]}`;
     this.dataset.rendered = c.id;
     this.#paintFrame(e.frame, out.html);
     e.frame.addEventListener("load", () => {
@@ -577,7 +661,10 @@ export class MailfitPreview extends HTMLElement {
           h("span", { class: "meta" }, r ? lcBadge(r.lifecycle) : "", r ? " " : "", customerPersona(c), r ? ` · ${ANGLE_LABEL(r.angle)}` : ""))));
     }
     this.#els.people.replaceChildren(...items);
-    this.#els.count.textContent = matched === this.#data.customers.length ? `${matched} customers` : `${matched} of ${this.#data.customers.length} customers`;
+    const all = this.#data.customers.length;
+    this.#els.count.textContent = this.#run
+      ? `${matched === all ? "" : `${matched} of `}${all.toLocaleString("en-US")} sampled · ${this.#run.summary.counts.customers.toLocaleString("en-US")} in the run`
+      : matched === all ? `${matched} customers` : `${matched} of ${all} customers`;
   }
 
   #markList() {
@@ -598,6 +685,7 @@ export class MailfitPreview extends HTMLElement {
   #invalidate() { this.#pass++; this.#results.clear(); }
 
   async #startPass() {
+    if (this.#run) return; // a run's variants are its own, loaded with it
     const pass = ++this.#pass;
     const engine = this.#engine;
     const customers = this.#data.customers;
@@ -629,8 +717,17 @@ export class MailfitPreview extends HTMLElement {
   }
 
   // ----- views -----
-  #showView(view) {
+  #showView(view, first = null) {
     for (const b of this.#els.tabs.children) b.setAttribute("aria-selected", String(b.dataset.view === view));
+    if (this.#run) {
+      // A run: nothing to edit; the email is fetched when the preview is first shown.
+      if (view === "editor") this.view = "preview";
+      else if (view === "preview") {
+        if (first || this.dataset.rendered !== this.#selected) this.#render(first ?? {});
+      } else if (view === "overview") this.#paintOverview(first);
+      else if (view === "compare") this.#paintCompare();
+      return;
+    }
     if (view === "editor") this.#openEditor();
     if (view === "overview") this.#paintOverview();
     if (view === "compare") this.#paintCompare();
@@ -801,7 +898,8 @@ export class MailfitPreview extends HTMLElement {
   }
 
   // ----- overview -----
-  #paintOverview() {
+  #paintOverview(first) {
+    if (this.#run) { this.#paintRunOverview(first); return; }
     const e = this.#els;
     if (this.#results.size < this.#data.customers.length) {
       e.overview.replaceChildren((e.progress = h("div", { class: "progress" }, "Personalizing every customer…")));
@@ -846,6 +944,79 @@ export class MailfitPreview extends HTMLElement {
     this.#paintTable();
   }
 
+  /**
+   * Results mode: the run's overview. Figures and charts count every customer of the run
+   * (summary.json); the table lists its sample, each row opening the email the run wrote.
+   */
+  #paintRunOverview(first) {
+    const e = this.#els;
+    if (this.#overviewFor === this.#pass && e.overview.querySelector(".tablewrap")) { this.#paintTable(); return; }
+    this.#overviewFor = this.#pass;
+    const run = this.#run;
+    const s = run.summary;
+    const n = (x) => Number(x ?? 0).toLocaleString("en-US");
+    const decided = s.counts.decided;
+    const noOffer = s.offers.find((r) => r.key === "none")?.count ?? 0;
+    // Distinct heroes: one per listed product, plus those folded into "(N other products)".
+    const heroes = s.heroProducts.reduce((a, r) => a + (r.key === "(no product)" ? 0 : Number(/^\((\d+) other products\)$/.exec(r.key)?.[1] ?? 1)), 0);
+    const kpi = (value, label, key) => h("div", { class: "kpi", dataset: { kpi: key } }, h("b", {}, value), h("span", {}, label));
+    const stageLine = STAGES.map((st) => [st, s.lifecycle.find((r) => r.key === st)?.count ?? 0]).filter(([, c]) => c);
+    const titles = {
+      angle: ["Message angles", "Which story each stage hears"],
+      product: ["Hero products", "Top 8 products; the rest as other"],
+      offer: ["Offers", "Codes given where churn risk and discount sensitivity justify the margin"],
+      copySource: ["Copy sources", "rules, llm or cache"],
+    };
+    const specs = run.charts(ANGLE_LABEL);
+    this.#charts.forEach((c) => c.destroy());
+    this.#charts = [];
+    const chartEls = specs.map(({ key }) => h("div", { class: "chart", dataset: { chart: key } }, h("h3", {}, titles[key][0], h("span", { class: "explain" }, " by lifecycle stage")), h("p", {}, `${titles[key][1]} · all ${n(decided)} customers`), h("div", { class: "plot" }, h("canvas", { role: "img", "aria-label": `${titles[key][0]} by lifecycle stage` }))));
+    const file = (href, label, title) => h("a", { class: "btn", href: new URL(href, run.base).href, target: "_blank", title }, label);
+    // Errors by code and path (`$.events[N].at`), warnings by kind (numbers taken out, as `N`).
+    const eg = (x) => (x ? h("small", {}, ` · e.g. line ${x.line}${x.id ? ` (${x.id})` : ""}: ${x.path && x.text.endsWith(` at ${x.path}`) ? x.text.slice(0, -x.path.length - 4) : x.text}`) : "");
+    const issues = [
+      ...s.errors.map((k) => h("li", { class: "error" }, h("b", {}, n(k.count)), ` ${k.count === 1 ? "line" : "lines"} `, h("code", {}, k.code), " at ", h("code", {}, k.kind), eg(k.examples[0]))),
+      ...s.warnings.map((k) => h("li", {}, h("b", {}, n(k.count)), ` ${k.count === 1 ? "customer" : "customers"}: `, k.kind.replace(/^N /, "").replace(/\bN\b/g, "n"), eg(k.examples[0]))),
+    ];
+    const r = s.run;
+    e.overview.replaceChildren(
+      h("div", { class: "ov-head" },
+        h("div", {}, h("h2", {}, "Campaign overview"),
+          h("p", {}, `${s.campaign.id} · ${n(s.counts.customers)} customers personalized by the campaign CLI at ${s.campaign.now} · send ${s.campaign.sendId} · ${r.threads} threads, ${n(r.customersPerSecond)} customers/s`)),
+        h("div", { class: "files-links" },
+          file("decisions.jsonl", "decisions.jsonl", "Every customer's decision, one JSON line each"),
+          file("summary.json", "summary.json", "The counts behind this page"),
+          file("index.html", "Static summary", "The same counts as a page without scripts"))),
+      h("div", { class: "kpis" },
+        kpi(n(s.counts.customers), "customers in the run", "customers"),
+        kpi(n(s.counts.emailsWritten), s.run.noEmails ? "emails written (decisions only)" : "emails written", "emails"),
+        kpi(n(s.angles.length), "angles used", "angles"),
+        kpi(n(heroes), "distinct hero products", "heroes"),
+        kpi(pct((decided - noOffer) / Math.max(decided, 1)), "get an offer", "offers"),
+        kpi(n(s.counts.errors), s.counts.errors === 1 ? "line with an error" : "lines with errors", "errors")),
+      h("div", { class: "stagebar", "aria-label": "Customers by lifecycle stage" }, stageLine.map(([st, c]) =>
+        h("span", { class: `lc-${st}`, style: `flex:${c}`, title: `${STAGE_LABEL[st]}: ${n(c)} (${pct(c / Math.max(decided, 1))})` }, h("b", {}, STAGE_LABEL[st]), ` ${n(c)} · ${pct(c / Math.max(decided, 1))}`))),
+      h("div", { class: "charts" }, chartEls),
+      issues.length ? h("details", { class: "card issues", open: s.counts.errors > 0 }, h("summary", {}, h("span", {}, "Warnings and errors ", h("small", { class: "explain" }, `${n(s.counts.withWarnings)} customers with warnings · ${n(s.counts.errors)} lines with errors (in decisions.jsonl, with their line)`)), ""), h("ul", {}, issues)) : "",
+      h("div", { class: "sample-note" }, h("b", {}, `${n(run.rows.length)} sampled customers`), ` below: ${run.sample.rule}. Click one to see the email the run wrote for them and why; the figures and charts above count all ${n(s.counts.customers)}.`),
+      (e.tableWrap = h("div", { class: "tablewrap" })));
+    const t0 = first?.t0;
+    import("./mailfit-preview/charts.js").then(({ stackedChart }) => {
+      specs.forEach(({ key, tallies, rest, pick }, i) => {
+        this.#charts.push(stackedChart(chartEls[i].querySelector("canvas"), {
+          tallies, rest, stages: STAGES, stageLabels: STAGE_LABEL, top: 8,
+          onPick: (stage, category) => { this.#table.pick = { key, stage, category, pick }; this.#paintTable(); e.tableWrap.scrollIntoView({ behavior: "smooth", block: "start" }); },
+        }));
+      });
+      e.overview.dataset.charts = String(this.#charts.length);
+      if (first) requestAnimationFrame(() => this.#ready(t0, 0));
+    }).catch((err) => {
+      for (const el of chartEls) el.querySelector(".plot").replaceChildren(h("div", { class: "explain" }, `Charts unavailable: ${err.message}`));
+      if (first) this.#ready(t0, 0);
+    });
+    this.#paintTable();
+  }
+
   #paintTable() {
     const e = this.#els;
     const tb = this.#table;
@@ -872,7 +1043,7 @@ export class MailfitPreview extends HTMLElement {
         (e.tableFilter = h("input", { type: "search", placeholder: "Filter customers, angles, products, subjects", value: tb.filter, oninput: (ev) => { tb.filter = ev.target.value; this.#filterSoon(); } })),
         tb.pick ? h("span", { class: "filter" }, `${STAGE_LABEL[tb.pick.stage]} · ${tb.pick.category} `, h("button", { class: "btn small", onclick: () => { tb.pick = null; this.#paintTable(); } }, "Clear")) : "",
         h("span", { class: "spacer" }),
-        h("span", { class: "explain" }, `${rows.length} of ${this.#results.size}`),
+        h("span", { class: "explain" }, `${rows.length} of ${this.#results.size}${this.#run ? " sampled" : ""}`),
         e.compareBtn),
       h("table", { class: "variants" }, h("thead", {}, head), h("tbody", {}, body)));
     this.#updateCompareButton();
@@ -897,14 +1068,17 @@ export class MailfitPreview extends HTMLElement {
   }
 
   // ----- compare -----
-  #paintCompare() {
+  async #paintCompare() {
     const e = this.#els;
     const ids = this.#data.customers.map((c) => String(c.id));
     if (!this.#compare[0]) this.#compare[0] = this.#selected ?? ids[0];
     if (!this.#compare[1]) this.#compare[1] = ids.find((id) => id !== this.#compare[0] && this.#results.get(id)?.angle !== this.#results.get(this.#compare[0])?.angle) ?? ids[1];
     const picker = (i) => h("select", { "aria-label": `Customer ${i + 1}`, onchange: (ev) => { this.#compare[i] = ev.target.value; this.#paintCompare(); } },
       this.#data.customers.map((c) => h("option", { value: String(c.id), selected: String(c.id) === this.#compare[i] }, `${customerName(c)} · ${c.id}${customerPersona(c) ? ` · ${customerPersona(c)}` : ""}`)));
-    const outs = this.#compare.map((id) => { try { return this.#engine.render(this.#byId.get(id), { now: this.now }); } catch (err) { return { error: err }; } });
+    const outs = this.#run
+      ? await Promise.all(this.#compare.map((id) => this.#run.result(id).catch((err) => ({ error: err }))))
+      : this.#compare.map((id) => { try { return this.#engine.render(this.#byId.get(id), { now: this.now }); } catch (err) { return { error: err }; } });
+    if (this.#run && this.view !== "compare") return;
     const facts = (out) => {
       if (out.error) return [["Error", out.error.message]];
       const p = out.profile, d = out.decision;
@@ -923,13 +1097,13 @@ export class MailfitPreview extends HTMLElement {
     const cols = outs.map((out, i) => {
       const c = this.#byId.get(this.#compare[i]);
       const frame = h("iframe", { title: `Email for ${customerName(c)}`, sandbox: "allow-same-origin allow-popups allow-popups-to-escape-sandbox" });
-      if (!out.error) this.#paintFrame(frame, out.html);
+      if (!out.error && out.html != null) this.#paintFrame(frame, out.html);
       return h("div", { class: "cmp-col", dataset: { id: this.#compare[i] } },
         h("div", { class: "card" }, h("header", {}, h("span", { style: "display:flex;gap:10px;align-items:center" }, avatar(customerName(c), c.id), h("span", {}, customerName(c), " ", h("small", { class: "explain" }, c.id))), h("button", { class: "btn small", onclick: () => { this.select(String(c.id)); this.view = "preview"; } }, "Open")),
           h("div", { class: "content" }, h("dl", { class: "facts" }, all[i].flatMap(([k, v], j) => [h("dt", {}, k), h("dd", { class: all[1 - i]?.[j]?.[1] !== v ? "diff" : null }, v)])))),
         out.error ? "" : h("div", { class: "device" },
           h("div", { class: "inbox" }, avatar(brand, brand), h("div", { class: "lines" }, h("div", { class: "row1" }, h("span", { class: "sender" }, brand)), h("div", { class: "msg" }, h("span", { class: "subject" }, out.subject), h("span", { class: "snippet" }, out.preheader))))),
-        out.error ? "" : h("div", { class: "frame" }, frame));
+        out.error || out.html == null ? "" : h("div", { class: "frame" }, frame));
     });
     e.compare.replaceChildren(
       h("div", { class: "cmp-head" }, h("h2", { style: "font-size:18px;margin-right:8px" }, "Compare"), picker(0),
@@ -940,6 +1114,13 @@ export class MailfitPreview extends HTMLElement {
 
   // ----- header and data dialog -----
   #fillHeader() {
+    if (this.#run) {
+      const s = this.#run.summary;
+      this.#els.campaignLine.replaceChildren(
+        h("b", {}, s.campaign.brand ?? "Campaign"), ` · ${s.campaign.id}`, h("br"),
+        `${s.counts.customers.toLocaleString("en-US")} customers · ${s.catalog.products.toLocaleString("en-US")} products · campaign CLI run · engine ${s.mailfit}`);
+      return;
+    }
     const info = this.#mod.buildInfo?.() ?? {};
     const camp = this.#data.campaign ?? {};
     const cat = this.#data.catalogInfo;
@@ -952,7 +1133,7 @@ export class MailfitPreview extends HTMLElement {
     const d = this.#els.dialog;
     const cat = this.#data.catalogInfo;
     const result = (el, ok, text) => { el.className = `result ${ok ? "ok" : "bad"}`; el.textContent = text; };
-    const catResult = h("div", { class: "result" }, cat ? `Loaded: ${cat.products} products (${cat.format} feed${cat.name ? `, ${cat.name}` : ""})${cat.warnings.length ? ` · ${cat.warnings.length} warnings` : ""}` : "");
+    const catResult = h("div", { class: "result" }, cat ? `Loaded: ${cat.products} products (${FEED_LABEL[cat.format] ?? cat.format} feed${cat.name ? `, ${cat.name}` : ""})${cat.warnings.length ? ` · ${plural(cat.warnings.length, "warning")}` : ""}` : "");
     const custResult = h("div", { class: "result" }, `Loaded: ${this.#data.customers.length} customers`);
     const applyCatalog = (feed, name) => {
       try {
@@ -961,11 +1142,14 @@ export class MailfitPreview extends HTMLElement {
         this.#setCatalog(products);
         if (!this.#buildEngine()) { this.#setCatalog(before); this.#buildEngine(); throw new Error(this.#errors.values().next().value?.message ?? "catalog rejected"); }
         const info = this.#data.catalogInfo;
-        result(catResult, true, `Loaded ${info.products} products (${info.format} feed)${info.warnings.length ? ` · ${info.warnings.length} warnings: ${info.warnings.slice(0, 3).join("; ")}` : ""}`);
+        result(catResult, true, `Loaded ${info.products} products (${FEED_LABEL[info.format] ?? info.format} feed${name ? `, ${name}` : ""})${info.warnings.length ? ` · ${plural(info.warnings.length, "warning")}: ${info.warnings.slice(0, 3).join("; ")}` : ""}`);
         this.#afterDataChange();
-      } catch (e) { result(catResult, false, `${e.code ? `${e.code}: ` : ""}${e.message}${e.path ? ` (at ${e.path})` : ""}`); }
+      } catch (e) {
+        const where = e.path && !e.message.includes(e.path) ? ` (at ${e.path})` : "";
+        result(catResult, false, `Could not read ${name ?? "the feed"}: ${e.message}${where}${e.code ? ` [${e.code}]` : ""}. The ${this.#data.catalog?.length ?? 0} products loaded before stay.`);
+      }
     };
-    const applyCustomers = (text) => {
+    const applyCustomers = (text, name) => {
       try {
         const list = parseCustomers(text);
         if (!list.length) throw new Error("no customers found");
@@ -974,7 +1158,7 @@ export class MailfitPreview extends HTMLElement {
         this.#selected = String(list[0].id);
         result(custResult, true, `Loaded ${list.length} customers`);
         this.#afterDataChange();
-      } catch (e) { result(custResult, false, e.message); }
+      } catch (e) { result(custResult, false, `Could not read ${name ?? "the pasted customers"}: ${e.message}. The ${this.#data.customers.length} customers loaded before stay.`); }
     };
     const catUrl = h("input", { type: "url", placeholder: "https://…/feed.xml, .tsv, .csv or .json" });
     const paste = h("textarea", { placeholder: '[{"id":"C1","attributes":{"first_name":"Ada"},"events":[…]}]  or one JSON object per line' });
@@ -989,7 +1173,7 @@ export class MailfitPreview extends HTMLElement {
           catResult),
         h("section", {}, h("h3", {}, "Customers"),
           h("div", { class: "hint" }, "JSON (an array) or JSON Lines (one customer per line), in any event format the engine reads."),
-          h("div", { class: "row" }, h("input", { type: "file", accept: ".json,.jsonl,.ndjson,.txt", onchange: async (ev) => { const f = ev.target.files[0]; if (f) applyCustomers(await f.text()); } })),
+          h("div", { class: "row" }, h("input", { type: "file", accept: ".json,.jsonl,.ndjson,.txt", onchange: async (ev) => { const f = ev.target.files[0]; if (f) applyCustomers(await f.text(), f.name); } })),
           paste,
           h("div", { class: "row" }, h("button", { class: "btn", onclick: () => applyCustomers(paste.value) }, "Use pasted customers"), h("button", { class: "btn", onclick: () => { this.#provided = {}; d.close(); this.#load(); } }, "Reset to sample data")),
           custResult),
@@ -1066,7 +1250,7 @@ export class MailfitPreview extends HTMLElement {
       h("header", { class: "top" },
         h("div", { class: "logo" }, h("i", {}, "m"), "mailfit", h("span", {}, "preview")),
         e.tabs, e.campaignLine,
-        h("button", { class: "btn", onclick: () => this.#openData() }, "Data…")),
+        h("button", { class: "btn data", onclick: () => this.#openData() }, "Data…")),
       h("div", { class: "body" },
         h("aside", { class: "list area", "aria-label": "Customers" }, h("div", { class: "search" }, e.search), e.chips, e.people, e.count),
         h("section", { class: "editor area", "aria-label": "Template editor" }, e.files, e.workspace),

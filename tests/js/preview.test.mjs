@@ -12,7 +12,8 @@ import { serve } from "../../scripts/serve.mjs";
 import { customers } from "./fixtures.mjs";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const shots = fileURLToPath(new URL(`../../${process.env.CARGO_TARGET_DIR ?? "target"}/screenshots/`, import.meta.url));
+// (CARGO_TARGET_DIR may be relative to the repository or absolute)
+const shots = fileURLToPath(new URL(`${process.env.CARGO_TARGET_DIR ?? "target"}/screenshots/`, new URL("../../", import.meta.url)));
 let server, browser, page, base;
 
 const shot = (name) => page.screenshot({ path: `${shots}${name}.png` });

@@ -11,18 +11,37 @@ export const PALETTE = ["#1f6f5c", "#e0a43a", "#4c78a8", "#d1603d", "#8a6fb0", "
 
 /**
  * A horizontal stacked bar chart: one bar per stage, one segment per category.
- * `rows` are [stage, category] pairs; categories beyond `top` fold into "other".
+ * `rows` are [stage, category] pairs, or `tallies` the counts already made (category ->
+ * { stage: count }, e.g. a campaign run's summary); categories beyond `top`, and those in `rest`
+ * (already a remainder, e.g. "(252 other products)"), fold into "other".
  * `onPick(stage, category)` fires on a click on a segment.
  */
-export function stackedChart(canvas, { rows, stages, stageLabels, top = 8, onPick }) {
-  const totals = new Map();
-  for (const [, cat] of rows) totals.set(cat, (totals.get(cat) ?? 0) + 1);
-  const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+export function stackedChart(canvas, { rows, tallies, rest = [], stages, stageLabels, top = 8, onPick }) {
+  const table = new Map(); // category -> { stage: count }, in order of first appearance
+  if (tallies) {
+    for (const [cat, by] of tallies) {
+      const t = table.get(cat) ?? {};
+      for (const [stage, n] of Object.entries(by)) t[stage] = (t[stage] ?? 0) + n;
+      table.set(cat, t);
+    }
+  } else {
+    for (const [stage, cat] of rows) {
+      const t = table.get(cat) ?? {};
+      t[stage] = (t[stage] ?? 0) + 1;
+      table.set(cat, t);
+    }
+  }
+  const sum = (t) => Object.values(t).reduce((a, b) => a + b, 0);
+  const folded = new Set(rest);
+  const ranked = [...table].filter(([c]) => !folded.has(c)).map(([c, t]) => [c, sum(t)]).sort((a, b) => b[1] - a[1]).map(([c]) => c);
   const kept = new Set(ranked.slice(0, top));
   const categories = ranked.filter((c) => kept.has(c));
-  if (ranked.length > top) categories.push("other");
-  const present = stages.filter((s) => rows.some(([st]) => st === s));
-  const count = (stage, cat) => rows.filter(([s, c]) => s === stage && (cat === "other" ? !kept.has(c) : c === cat)).length;
+  if (ranked.length > top || [...folded].some((c) => table.has(c))) categories.push("other");
+  const stageTotal = (s) => [...table.values()].reduce((a, t) => a + (t[s] ?? 0), 0);
+  const present = stages.filter((s) => stageTotal(s) > 0);
+  const count = (stage, cat) => (cat === "other"
+    ? [...table].filter(([c]) => !kept.has(c)).reduce((a, [, t]) => a + (t[stage] ?? 0), 0)
+    : table.get(cat)?.[stage] ?? 0);
   const datasets = categories.map((cat, i) => ({
     label: cat,
     data: present.map((s) => count(s, cat)),
@@ -32,6 +51,7 @@ export function stackedChart(canvas, { rows, stages, stageLabels, top = 8, onPic
     borderSkipped: false,
     barThickness: 22,
   }));
+  const totals = present.map(stageTotal);
   return new Chart(canvas, {
     type: "bar",
     data: { labels: present.map((s) => stageLabels[s] ?? s), datasets },
@@ -45,14 +65,16 @@ export function stackedChart(canvas, { rows, stages, stageLabels, top = 8, onPic
         y: { stacked: true, grid: { display: false } },
       },
       plugins: {
-        legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, padding: 10, usePointStyle: false } },
-        tooltip: { callbacks: { footer: (items) => `${items[0].raw} of ${present.map((s) => rows.filter(([st]) => st === s).length)[items[0].dataIndex]} customers in this stage` } },
+        // Long names (a feed's product titles) shortened in the legend; the tooltip has them whole.
+        legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, padding: 10, usePointStyle: false, generateLabels: (chart) => Chart.defaults.plugins.legend.labels.generateLabels(chart).map((l) => ({ ...l, text: l.text.length > 32 ? `${l.text.slice(0, 31).trimEnd()}…` : l.text })) } },
+        tooltip: { callbacks: { footer: (items) => `${items[0].raw.toLocaleString("en-US")} of ${totals[items[0].dataIndex].toLocaleString("en-US")} customers in this stage` } },
       },
       onClick: (_, elements) => {
         const el = elements[0];
         if (el && onPick) onPick(present[el.index], categories[el.datasetIndex]);
       },
-      onHover: (e, elements) => { e.native.target.style.cursor = elements.length ? "pointer" : "default"; },
+      // (not the event's target: Chart.js reads events after dispatch, when a shadow tree's is null)
+      onHover: (e, elements, chart) => { chart.canvas.style.cursor = elements.length ? "pointer" : "default"; },
     },
   });
 }

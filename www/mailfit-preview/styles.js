@@ -227,10 +227,27 @@ table.variants td.product { max-width: 220px; white-space: nowrap; overflow: hid
 table.variants td small { color: var(--faint); }
 table.variants input { cursor: pointer; }
 .progress { color: var(--muted); padding: 40px; text-align: center; }
+
+/* Results mode: a campaign CLI run (nothing to edit or load) */
+:host([results]) .tabs [data-view="editor"], :host([results]) .top .data { display: none; }
+:host([results]) .kpis { grid-template-columns: repeat(6, minmax(0, 1fr)); }
+.files-links { display: flex; gap: 8px; }
+.files-links a { text-decoration: none; color: var(--ink); }
+.stagebar { display: flex; gap: 3px; margin-bottom: 16px; border-radius: var(--radius); overflow: hidden; font-size: 12.5px; }
+.stagebar span { min-width: 0; padding: 7px 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.stagebar b { font-weight: 600; }
+.issues { margin-bottom: 16px; }
+.issues summary small { font-weight: 400; margin-left: 6px; }
+.issues ul { margin: 0; padding: 0 14px 12px 32px; font-size: 12.5px; }
+.issues li { margin: 3px 0; }
+.issues li small { color: var(--muted); }
+.issues code { font-size: 11.5px; background: #f1f3f1; padding: 0 4px; border-radius: 4px; }
+.issues li.error code:first-of-type { background: var(--bad-soft); color: var(--bad); }
+.sample-note { padding: 10px 14px; margin-bottom: 10px; border-radius: var(--radius); background: var(--accent-soft); color: var(--accent-ink); font-size: 12.5px; }
 .cmp-head { display: flex; align-items: center; gap: 12px; margin-bottom: 16px; flex-wrap: wrap; }
 .cmp-head select { padding: 6px 10px; border: 1px solid var(--line); border-radius: 8px; background: #fff; min-width: 260px; }
 .cmp-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 20px; }
-.cmp-col { display: grid; gap: 12px; align-content: start; }
+.cmp-col { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; align-content: start; }
 .cmp-col .device { width: 100%; }
 .cmp-col .facts dd.diff { background: #fff7e0; border-radius: 4px; padding: 0 4px; margin-left: -4px; }
 .cmp-col .frame iframe { height: 900px; }
@@ -240,7 +257,7 @@ dialog { border: 0; border-radius: 14px; padding: 0; width: min(720px, 92vw); bo
 dialog::backdrop { background: rgba(20, 28, 24, .35); }
 dialog header { display: flex; justify-content: space-between; align-items: center; padding: 16px 20px; border-bottom: 1px solid var(--line); }
 dialog header h2 { font-size: 16px; }
-dialog .sections { padding: 8px 20px 20px; display: grid; gap: 16px; max-height: 70vh; overflow: auto; }
+dialog .sections { padding: 8px 20px 20px; display: grid; gap: 16px; max-height: calc(100vh - 140px); overflow: auto; }
 dialog section { display: grid; gap: 8px; padding-top: 12px; }
 dialog section + section { border-top: 1px solid var(--line); }
 dialog h3 { font-size: 13.5px; }
@@ -249,8 +266,11 @@ dialog input[type="url"], dialog input[type="text"] { flex: 1; min-width: 200px;
 dialog textarea { width: 100%; min-height: 90px; padding: 8px 10px; border: 1px solid var(--line); border-radius: 8px; font: 12px/1.5 ui-monospace, Menlo, Consolas, monospace; resize: vertical; }
 dialog .hint { color: var(--muted); font-size: 12.5px; }
 dialog .result { font-size: 12.5px; }
-dialog .result.bad { color: var(--bad); }
-dialog .result.ok { color: #217346; }
+dialog .result.bad { color: var(--bad); background: var(--bad-soft); padding: 7px 10px; border-radius: 8px; }
+dialog .result.ok { color: #217346; background: #eaf5ee; padding: 7px 10px; border-radius: 8px; }
+dialog input[type=file] { color: var(--muted); font-size: 12.5px; }
+dialog input[type=file]::file-selector-button { border: 1px solid var(--line); background: var(--panel); border-radius: 8px; padding: 6px 12px; margin-right: 10px; font: inherit; font-weight: 500; color: var(--ink); cursor: pointer; }
+dialog input[type=file]::file-selector-button:hover { border-color: #c9d0cc; background: #fafbfa; }
 
 /* Toast for load errors */
 .toast { position: absolute; left: 50%; bottom: 20px; transform: translateX(-50%); background: #22302a; color: #fff; padding: 10px 16px; border-radius: 10px; box-shadow: 0 8px 24px rgba(0,0,0,.2); max-width: 80%; font-size: 13px; }

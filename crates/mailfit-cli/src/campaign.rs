@@ -30,7 +30,8 @@ use mailfit::input::{format_timestamp, resolve_now};
 use crate::catalog::{self, CatalogArgs};
 use crate::fatal::{Fatal, Result};
 use crate::lines::{Line, LineReader, MAX_LINE_BYTES};
-use crate::outcome::{self, Job, Outcome};
+use crate::outcome::{self, Job, Outcome, Tally};
+use crate::overview::{self, Quota, Sampler, Wanted};
 use crate::summary::{self, CampaignInfo, CatalogInfo, Context, InputInfo, RunInfo, Tallies};
 
 /// Most lines per batch.
@@ -52,9 +53,18 @@ pub struct Args {
     /// its `now`, if any, is the default render time.
     #[arg(long, value_name = "FILE.json")]
     campaign: Option<PathBuf>,
-    /// Output directory: decisions.jsonl, summary.json, index.html and emails/.
+    /// Output directory: decisions.jsonl, summary.json, index.html, overview.html (with
+    /// overview/) and emails/.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// Customers the interactive overview keeps with their decision, profile and email (the
+    /// first of each lifecycle stage and angle); 0 writes no overview.html.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    overview_sample: usize,
+    /// The preview widget's folder, copied next to overview.html [default: the www/ of the
+    /// source tree the binary was built from, else ./www].
+    #[arg(long, value_name = "DIR")]
+    widget: Option<PathBuf>,
     /// Render time, ISO 8601 or Unix seconds [default: the campaign's `now`, else the clock].
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
@@ -150,12 +160,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (Box::new(file), size)
     };
     let progress = progress_bar(size, args.quiet);
+    let wanted = Wanted::new(args.overview_sample);
+    let mut sampler = if args.overview_sample > 0 {
+        Some(Sampler::new(
+            engine,
+            &wanted,
+            &args.out,
+            args.overview_sample,
+        )?)
+    } else {
+        overview::remove(&args.out)?;
+        None
+    };
 
     let job = Job {
         engine,
         now,
         options: CallOptions::for_send(send_id.clone()),
         emails,
+        wanted: sampler.is_some().then_some(&wanted),
     };
     let stream_started = Instant::now();
     let (totals, tallies) = stream(
@@ -165,6 +188,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         &job,
         BufWriter::with_capacity(1 << 20, decisions),
         &progress,
+        sampler.as_mut(),
     )
     .map_err(|e| match e {
         StreamError::Read(e) => Fatal::at("cannot read", &args.customers, e),
@@ -174,11 +198,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     progress.finish_and_clear();
 
     let handled = tallies.decided() + tallies.failed();
+    let overview = match sampler {
+        Some(sampler) => {
+            let widget = match overview::find_widget(args.widget.as_deref()) {
+                Ok(dir) => Some(dir),
+                Err(why) => {
+                    eprintln!("mailfit: {why}: {} will not load", overview::PAGE);
+                    None
+                }
+            };
+            Some(sampler.finish(&args.out, widget.as_deref(), &engine.campaign().id)?)
+        }
+        None => None,
+    };
+    let campaign = engine.campaign();
     let context = Context {
         campaign: CampaignInfo {
-            id: engine.campaign().id.clone(),
+            id: campaign.id.clone(),
             now: format_timestamp(now),
             send_id,
+            brand: campaign.brand.name.clone(),
+            currency: campaign.currency.clone(),
         },
         catalog: CatalogInfo {
             file: args.catalog.catalog.display().to_string(),
@@ -205,6 +245,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             },
             peak_rss_bytes: summary::peak_rss_bytes(),
         },
+        overview,
     };
     let report = tallies.report(context);
     write_file(
@@ -218,8 +259,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let _ = stdout.write_all(report.text().as_bytes());
     let _ = writeln!(
         stdout,
-        "wrote {}/decisions.jsonl, summary.json, index.html{}",
+        "wrote {}/decisions.jsonl, summary.json, index.html{}{}",
         args.out.display(),
+        if report.has_overview() {
+            ", overview.html (serve the folder with any static server and open it)"
+        } else {
+            ""
+        },
         if args.no_emails {
             ""
         } else {
@@ -276,6 +322,7 @@ fn stream<R: BufRead + Send, W: Write>(
     job: &Job<'_>,
     mut out: W,
     progress: &ProgressBar,
+    sampler: Option<&mut Sampler<'_>>,
 ) -> std::result::Result<(ReadTotals, Tallies), StreamError> {
     let window = threads.saturating_mul(WINDOW_PER_THREAD).max(2);
     let (batch_tx, batch_rx) = sync_channel::<Batch>(window);
@@ -294,7 +341,7 @@ fn stream<R: BufRead + Send, W: Write>(
             scope.spawn(move || work(batch_rx, &done_tx, job));
         }
         drop(done_tx);
-        let written = write_in_order(&done_rx, &ticket_tx, &mut out, progress);
+        let written = write_in_order(&done_rx, &ticket_tx, &mut out, progress, sampler);
         // On a write error, stop the others: dropping the receivers ends reader and workers.
         drop(done_rx);
         drop(ticket_tx);
@@ -369,7 +416,12 @@ fn work(batches: &Mutex<Receiver<Batch>>, done: &SyncSender<Done>, job: &Job<'_>
         let Ok(batch) = next else {
             return;
         };
-        let outcomes = batch.lines.into_iter().map(|line| job.run(line)).collect();
+        let mut quota = Quota::new(job.wanted);
+        let outcomes = batch
+            .lines
+            .into_iter()
+            .map(|line| job.run(line, &mut quota))
+            .collect();
         let result = Done {
             seq: batch.seq,
             outcomes,
@@ -381,12 +433,14 @@ fn work(batches: &Mutex<Receiver<Batch>>, done: &SyncSender<Done>, job: &Job<'_>
     }
 }
 
-/// The writer: results in input order, one line each, counted; a ticket back per batch.
+/// The writer: results in input order, one line each, counted (and offered to the overview's
+/// sample); a ticket back per batch.
 fn write_in_order<W: Write>(
     done: &Receiver<Done>,
     tickets: &SyncSender<()>,
     out: &mut W,
     progress: &ProgressBar,
+    mut sampler: Option<&mut Sampler<'_>>,
 ) -> io::Result<Tallies> {
     let mut tallies = Tallies::default();
     let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
@@ -395,10 +449,14 @@ fn write_in_order<W: Write>(
     for result in done {
         waiting.insert(result.seq, result);
         while let Some(batch) = waiting.remove(&next) {
-            for outcome in &batch.outcomes {
+            for outcome in batch.outcomes {
                 out.write_all(outcome.json.as_bytes())?;
                 out.write_all(b"\n")?;
                 tallies.add(&outcome.tally);
+                if let (Some(sampler), Tally::Sent(sent)) = (sampler.as_deref_mut(), outcome.tally)
+                {
+                    sampler.offer(*sent, &outcome.json);
+                }
             }
             next += 1;
             let _ = tickets.send(());

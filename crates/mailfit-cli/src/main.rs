@@ -12,6 +12,7 @@ mod fatal;
 mod generate;
 mod lines;
 mod outcome;
+mod overview;
 mod summary;
 
 use std::process::ExitCode;

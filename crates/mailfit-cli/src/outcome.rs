@@ -14,6 +14,7 @@ use mailfit::{CallOptions, ErrorInfo, Personalizer};
 use serde::Serialize;
 
 use crate::lines::{Line, LineText, MAX_LINE_BYTES};
+use crate::overview::{Detail, Quota, Wanted};
 
 /// What every worker shares: the engine and the run's settings.
 pub struct Job<'a> {
@@ -25,6 +26,8 @@ pub struct Job<'a> {
     pub options: CallOptions,
     /// Where emails go (`<out>/emails`), or `None` with `--no-emails`.
     pub emails: Option<PathBuf>,
+    /// What the overview's sample still wants, or `None` without an overview.
+    pub wanted: Option<&'a Wanted>,
 }
 
 /// The result of one line: its decision line (JSON, no newline) and what the summary counts.
@@ -43,7 +46,10 @@ pub enum Tally {
     Failed(Box<Failed>),
 }
 
-/// A decided customer, as the summary counts it.
+/// Lifecycle stages, in the order the summary and the overview list them.
+pub const STAGES: [&str; 5] = ["new", "active", "at_risk", "lapsed", "browser"];
+
+/// A decided customer, as the summary counts it and the overview samples it.
 pub struct Sent {
     /// Line number.
     pub line: u64,
@@ -51,6 +57,8 @@ pub struct Sent {
     pub id: String,
     /// Angle id.
     pub angle: String,
+    /// The hero's id and title, when there is one.
+    pub hero: Option<(String, String)>,
     /// The hero's product family (`product:` facet): `(unclassified)` when the catalog
     /// understanding found none, `(no product)` without a hero.
     pub family: String,
@@ -61,6 +69,8 @@ pub struct Sent {
     pub offer: String,
     /// Lifecycle stage.
     pub lifecycle: &'static str,
+    /// Its index in [`STAGES`].
+    pub stage: usize,
     /// `rules`, `llm` or `cache`.
     pub copy_source: &'static str,
     /// In the holdout group.
@@ -69,6 +79,9 @@ pub struct Sent {
     pub warnings: Vec<String>,
     /// The subject line, for examples.
     pub subject: String,
+    /// What the overview keeps of a customer it may still sample; `None` once their lifecycle
+    /// stage and angle are sampled enough (see `overview::Quota`).
+    pub detail: Option<Box<Detail>>,
 }
 
 /// A line that failed.
@@ -127,7 +140,7 @@ struct Words {
 
 impl Job<'_> {
     /// Personalizes one line. Never fails: a bad line is a typed error line.
-    pub fn run(&self, line: Line) -> Outcome {
+    pub fn run(&self, line: Line, quota: &mut Quota<'_>) -> Outcome {
         let number = line.number;
         let bytes = match line.text {
             LineText::Text(bytes) => bytes,
@@ -157,7 +170,9 @@ impl Job<'_> {
         // NOTE: the library returns typed errors and is meant never to panic; should a bug
         // panic on one customer anyway, that line becomes an INTERNAL error and the run goes
         // on (in builds that unwind; the release profile aborts, see README).
-        match catch_unwind(AssertUnwindSafe(|| self.personalize(number, &customer))) {
+        match catch_unwind(AssertUnwindSafe(|| {
+            self.personalize(number, &customer, quota)
+        })) {
             Ok(outcome) => outcome,
             Err(panic) => {
                 let what = panic
@@ -171,7 +186,7 @@ impl Job<'_> {
         }
     }
 
-    fn personalize(&self, number: u64, customer: &Customer) -> Outcome {
+    fn personalize(&self, number: u64, customer: &Customer, quota: &mut Quota<'_>) -> Outcome {
         let id = customer.id.as_str();
         let fail = |e: mailfit::Error| failed(number, Some(id.to_string()), e.info());
         let (profile, decision, warnings, source, words) = if let Some(dir) = &self.emails {
@@ -217,20 +232,29 @@ impl Job<'_> {
                 words,
             )
         };
-        self.line(number, id, &profile, &decision, warnings, source, &words)
+        let stage = STAGES
+            .iter()
+            .position(|s| *s == lifecycle_label(profile.lifecycle))
+            .unwrap_or(0);
+        let sampled = quota.take(stage, &decision.angle);
+        self.line(
+            number, customer, profile, decision, warnings, source, &words, sampled,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
     fn line(
         &self,
         number: u64,
-        id: &str,
-        profile: &Profile,
-        decision: &Decision,
+        customer: &Customer,
+        profile: Profile,
+        decision: Decision,
         warnings: Vec<String>,
         source: CopySource,
         words: &Words,
+        sampled: bool,
     ) -> Outcome {
+        let id = customer.id.as_str();
         let hero = decision
             .product_id
             .as_deref()
@@ -276,18 +300,35 @@ impl Job<'_> {
             // NOTE: these types always serialize; keep the line count right regardless.
             error_json(number, Some(id), &error("INTERNAL", e.to_string(), "$"))
         });
+        let stage = STAGES.iter().position(|s| *s == lifecycle).unwrap_or(0);
+        // Serialized here, in the worker, and the structs dropped: one small block in flight.
+        let detail = sampled.then(|| {
+            let (name, persona) = name_and_persona(customer);
+            let profile = trimmed(profile);
+            Box::new(Detail::new(
+                name,
+                persona,
+                &profile,
+                &decision,
+                &warnings,
+                copy_source,
+            ))
+        });
         let sent = Sent {
             line: number,
             id: id.to_string(),
             angle: decision.angle.clone(),
+            hero: hero.map(|p| (p.id.clone(), p.title.clone())),
             family: family.to_string(),
             category,
             offer: offer_label(decision.offer.offer.as_ref()),
             lifecycle,
+            stage,
             copy_source,
             holdout: decision.holdout,
             warnings,
             subject: words.subject.clone(),
+            detail,
         };
         Outcome {
             json,
@@ -334,6 +375,46 @@ fn salvage_id(text: &str) -> Option<String> {
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// The profile as the overview shows it: the top of each ranked list (the most telling first),
+/// so what workers hold for the sample in flight stays small.
+fn trimmed(mut profile: Profile) -> Profile {
+    profile.facet_affinities.truncate(8);
+    profile.category_affinities.truncate(5);
+    profile.tag_affinities.truncate(5);
+    profile.attribute_affinities.truncate(5);
+    profile.recently_viewed.truncate(5);
+    profile.bought_groups.truncate(5);
+    profile
+}
+
+/// The name and persona the overview lists a customer by (attributes the customer file has).
+fn name_and_persona(customer: &Customer) -> (Option<String>, Option<String>) {
+    let a = &customer.attributes;
+    let text = |key: &str| {
+        a.extra
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let first = a
+        .first_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let last = text("last_name").or_else(|| text("lastName"));
+    let name = match (first, last) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (Some(n), None) | (None, Some(n)) => Some(n.to_string()),
+        (None, None) => text("name").map(str::to_string),
+    };
+    let persona = text("sample_persona")
+        .or_else(|| text("persona"))
+        .or_else(|| text("segment"))
+        .map(str::to_string);
+    (name, persona)
 }
 
 fn one_line(text: &str) -> String {

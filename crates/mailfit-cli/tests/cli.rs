@@ -279,6 +279,53 @@ fn a_whole_campaign_from_a_generated_customer_file() {
         assert_eq!(sum(&summary[table]), decided, "{table} adds up");
     }
     assert_eq!(sum(&summary["errors"]), errors);
+    // Each table is also split by lifecycle stage (for the overview's charts), adding up again.
+    for table in [
+        "angles",
+        "heroProducts",
+        "offers",
+        "copySources",
+        "productFamilies",
+    ] {
+        for row in summary[table].as_array().unwrap() {
+            let by: u64 = row["byLifecycle"]
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|n| n.as_u64().unwrap())
+                .sum();
+            assert_eq!(by, row["count"].as_u64().unwrap(), "{table}: {row}");
+        }
+    }
+    assert_eq!(
+        sum(&summary["heroProducts"]),
+        decided,
+        "heroProducts adds up"
+    );
+    let heroes: BTreeMap<&str, u64> = records
+        .iter()
+        .filter_map(|r| r["product"]["id"].as_str())
+        .fold(BTreeMap::new(), |mut m, id| {
+            *m.entry(id).or_default() += 1;
+            m
+        });
+    let top = &summary["heroProducts"][0];
+    assert_eq!(
+        heroes[top["key"].as_str().unwrap()],
+        top["count"].as_u64().unwrap()
+    );
+    let at_risk_comfort = records
+        .iter()
+        .filter(|r| r["lifecycle"] == "at_risk" && r["angle"] == "comfort-movement")
+        .count() as u64;
+    let comfort = summary["angles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "comfort-movement")
+        .unwrap();
+    assert_eq!(comfort["byLifecycle"]["at_risk"], at_risk_comfort);
+    check_overview(&two, &decisions);
     assert_eq!(
         summary["input"]["lines"].as_u64().unwrap(),
         total_lines as u64
@@ -308,6 +355,12 @@ fn a_whole_campaign_from_a_generated_customer_file() {
         "decisions differ between --threads 1 and 2"
     );
     assert_eq!(summary_one["angles"], summary["angles"]);
+    for file in ["overview/customers.json", "overview/details/0000.json"] {
+        assert!(
+            fs::read(one.join(file)).unwrap() == fs::read(two.join(file)).unwrap(),
+            "the overview's sample differs between --threads 1 and 2: {file}"
+        );
+    }
 
     // 4. Memory: bounded, and flat (the whole file peaks where its first 5,000 customers do).
     let few = dir.join("few");
@@ -361,6 +414,7 @@ fn a_whole_campaign_from_a_generated_customer_file() {
         summary_mail["counts"]["emailsWritten"].as_u64().unwrap()
     );
     assert!(written >= 1990);
+    check_overview(&mail, &with_emails);
 
     eprintln!(
         "cli test: {customers} customers generated in {gen_seconds:.1} s; campaign on 2 threads {:.1} s, \
@@ -370,6 +424,101 @@ fn a_whole_campaign_from_a_generated_customer_file() {
         peak_all as f64 / 1024.0,
         peak_few as f64 / 1024.0,
         started.elapsed().as_secs_f64()
+    );
+}
+
+/// The interactive overview: `overview.html` with the widget beside it, and a bounded sample whose
+/// rows are the run's own decision lines and whose details are those customers'.
+fn check_overview(out: &Path, decisions: &str) {
+    let page = fs::read_to_string(out.join("overview.html")).unwrap();
+    assert!(page.contains(r#"<mailfit-preview results=".""#), "{page}");
+    // The widget is copied from www/ once `scripts/dev build` has vendored Chart.js there.
+    let summary: Value =
+        serde_json::from_str(&fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let built = root().join("www/vendor/chart.js.js").is_file();
+    assert_eq!(summary["overview"]["widget"], built);
+    if built {
+        for file in [
+            "mailfit-preview.js",
+            "mailfit-preview/results.js",
+            "mailfit-preview/charts.js",
+            "vendor/chart.js.js",
+        ] {
+            assert!(out.join("overview/widget").join(file).is_file(), "{file}");
+        }
+    }
+    assert!(
+        fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains(r#"<a href="overview.html">"#)
+    );
+    let sample: Value =
+        serde_json::from_str(&fs::read_to_string(out.join("overview/customers.json")).unwrap())
+            .unwrap();
+    let rows = sample["customers"].as_array().unwrap();
+    let (limit, per_cell) = (
+        sample["sample"]["limit"].as_u64().unwrap(),
+        sample["sample"]["perCell"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        sample["sample"]["size"].as_u64().unwrap(),
+        rows.len() as u64
+    );
+    assert!(
+        rows.len() as u64 <= limit && rows.len() >= 100,
+        "{}",
+        rows.len()
+    );
+    let lines: BTreeMap<u64, &str> = decisions
+        .lines()
+        .map(|l| {
+            (
+                serde_json::from_str::<Value>(l).unwrap()["line"]
+                    .as_u64()
+                    .unwrap(),
+                l,
+            )
+        })
+        .collect();
+    let mut cells: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut chunks: BTreeMap<u64, Value> = BTreeMap::new();
+    let mut previous = 0;
+    for row in rows {
+        let decision = &row["decision"];
+        let line = decision["line"].as_u64().unwrap();
+        assert!(line > previous, "the sample is in input order");
+        previous = line;
+        let written: Value = serde_json::from_str(lines[&line]).unwrap();
+        assert_eq!(
+            decision, &written,
+            "a sampled row is its decisions.jsonl line"
+        );
+        let cell = (
+            decision["lifecycle"].as_str().unwrap().to_string(),
+            decision["angle"].as_str().unwrap().to_string(),
+        );
+        *cells.entry(cell).or_default() += 1;
+        let (chunk, index) = (
+            row["detail"][0].as_u64().unwrap(),
+            row["detail"][1].as_u64().unwrap(),
+        );
+        let details = chunks.entry(chunk).or_insert_with(|| {
+            let path = out.join(format!("overview/details/{chunk:04}.json"));
+            serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+        });
+        let detail = &details[index as usize];
+        assert_eq!(detail["id"], decision["id"]);
+        assert_eq!(detail["decision"]["angle"], decision["angle"]);
+        assert_eq!(detail["profile"]["lifecycle"], decision["lifecycle"]);
+        assert!(!detail["decision"]["reasons"].as_array().unwrap().is_empty());
+        if let Some(hero) = decision["product"]["id"].as_str() {
+            assert!(sample["products"][hero]["title"].is_string(), "{hero}");
+        }
+    }
+    assert!(cells.values().all(|&n| n <= per_cell), "{cells:?}");
+    assert!(
+        cells.len() >= 8,
+        "every lifecycle stage and angle met has examples"
     );
 }
 

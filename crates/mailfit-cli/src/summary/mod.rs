@@ -1,18 +1,41 @@
-//! The campaign overview: counts per angle, product family, category, offer, lifecycle stage and
-//! copy source, warnings and errors with examples; as JSON, as a static HTML page and as text.
+//! The campaign overview: counts per angle, hero product, product family, category, offer,
+//! lifecycle stage and copy source (each also split by lifecycle stage, for the overview's
+//! charts), warnings and errors with examples; as JSON, as a static HTML page and as text.
 //!
 //! Counted by the writer in line order, so everything but the timings is the same for the same
 //! input, whatever the number of threads.
+
+mod page;
+
+pub use page::{esc, int};
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::outcome::{Failed, Sent, Tally};
+use crate::outcome::{Failed, STAGES, Sent, Tally};
 
 /// Examples kept per warning kind and error kind.
 const EXAMPLES: usize = 3;
+/// Hero products listed in `summary.json` (the most shown; the rest are one row).
+const HERO_ROWS: usize = 200;
+
+/// A count, and the same count split by lifecycle stage (in [`STAGES`] order).
+#[derive(Default, Clone, Copy)]
+struct Cell {
+    count: u64,
+    by: [u64; STAGES.len()],
+}
+
+impl Cell {
+    fn add(&mut self, stage: usize) {
+        self.count += 1;
+        if let Some(n) = self.by.get_mut(stage) {
+            *n += 1;
+        }
+    }
+}
 
 /// Counts as the run goes.
 #[derive(Default)]
@@ -21,12 +44,13 @@ pub struct Tallies {
     failed: u64,
     holdout: u64,
     with_warnings: u64,
-    angles: BTreeMap<String, u64>,
-    families: BTreeMap<String, u64>,
-    categories: BTreeMap<String, u64>,
-    offers: BTreeMap<String, u64>,
-    lifecycle: BTreeMap<String, u64>,
-    copy_sources: BTreeMap<String, u64>,
+    angles: BTreeMap<String, Cell>,
+    heroes: BTreeMap<String, (String, Cell)>,
+    families: BTreeMap<String, Cell>,
+    categories: BTreeMap<String, Cell>,
+    offers: BTreeMap<String, Cell>,
+    lifecycle: BTreeMap<String, Cell>,
+    copy_sources: BTreeMap<String, Cell>,
     subjects: BTreeMap<String, String>,
     warnings: BTreeMap<String, Group>,
     errors: BTreeMap<(String, String), Group>,
@@ -81,12 +105,27 @@ impl Tallies {
         if sent.holdout {
             self.holdout += 1;
         }
-        bump(&mut self.angles, &sent.angle);
-        bump(&mut self.families, &sent.family);
-        bump(&mut self.categories, &sent.category);
-        bump(&mut self.offers, &sent.offer);
-        bump(&mut self.lifecycle, sent.lifecycle);
-        bump(&mut self.copy_sources, sent.copy_source);
+        let stage = sent.stage;
+        bump(&mut self.angles, &sent.angle, stage);
+        bump(&mut self.families, &sent.family, stage);
+        bump(&mut self.categories, &sent.category, stage);
+        bump(&mut self.offers, &sent.offer, stage);
+        bump(&mut self.lifecycle, sent.lifecycle, stage);
+        bump(&mut self.copy_sources, sent.copy_source, stage);
+        let (id, title) = sent
+            .hero
+            .as_ref()
+            .map_or(("(no product)", "(no product)"), |(id, title)| {
+                (id.as_str(), title.as_str())
+            });
+        if let Some((_, cell)) = self.heroes.get_mut(id) {
+            cell.add(stage);
+        } else {
+            let mut cell = Cell::default();
+            cell.add(stage);
+            self.heroes
+                .insert(id.to_string(), (title.to_string(), cell));
+        }
         if !self.subjects.contains_key(&sent.angle) {
             self.subjects
                 .insert(sent.angle.clone(), sent.subject.clone());
@@ -144,10 +183,17 @@ impl Tallies {
                 with_warnings: self.with_warnings,
             },
             angles: table(&self.angles, self.decided),
+            hero_products: hero_table(&self.heroes, self.decided),
             product_families: table(&self.families, self.decided),
             categories: table(&self.categories, self.decided),
             offers: table(&self.offers, self.decided),
-            lifecycle: table(&self.lifecycle, self.decided),
+            lifecycle: table(&self.lifecycle, self.decided)
+                .into_iter()
+                .map(|row| Row {
+                    by_lifecycle: None,
+                    ..row
+                })
+                .collect(),
             copy_sources: table(&self.copy_sources, self.decided),
             example_subjects: self.subjects.clone(),
             warnings: self
@@ -170,16 +216,19 @@ impl Tallies {
                     examples: g.examples.clone(),
                 })
                 .collect(),
+            overview: context.overview,
             run: context.run,
         }
     }
 }
 
-fn bump(map: &mut BTreeMap<String, u64>, key: &str) {
-    if let Some(n) = map.get_mut(key) {
-        *n += 1;
+fn bump(map: &mut BTreeMap<String, Cell>, key: &str, stage: usize) {
+    if let Some(cell) = map.get_mut(key) {
+        cell.add(stage);
     } else {
-        map.insert(key.to_string(), 1);
+        let mut cell = Cell::default();
+        cell.add(stage);
+        map.insert(key.to_string(), cell);
     }
 }
 
@@ -224,21 +273,55 @@ fn path_kind(path: &str) -> String {
 }
 
 /// Rows by count, largest first (then by key): every table's counts add up to `total`.
-fn table(map: &BTreeMap<String, u64>, total: u64) -> Vec<Row> {
+fn table(map: &BTreeMap<String, Cell>, total: u64) -> Vec<Row> {
     let mut rows: Vec<Row> = map
         .iter()
-        .map(|(key, &count)| Row {
-            key: key.clone(),
-            count,
-            share: if total == 0 {
-                0.0
-            } else {
-                (count as f64 / total as f64 * 10_000.0).round() / 10_000.0
-            },
-        })
+        .map(|(key, cell)| row(key.clone(), None, cell, total))
         .collect();
     rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     rows
+}
+
+/// The hero products, most shown first: the first [`HERO_ROWS`] by id with their titles, the
+/// rest folded into one `(N other products)` row, so the table still adds up to `total`.
+fn hero_table(map: &BTreeMap<String, (String, Cell)>, total: u64) -> Vec<Row> {
+    let mut rows: Vec<Row> = map
+        .iter()
+        .map(|(key, (title, cell))| row(key.clone(), Some(title.clone()), cell, total))
+        .collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    if rows.len() > HERO_ROWS {
+        let rest = rows.split_off(HERO_ROWS);
+        let mut cell = Cell::default();
+        for r in &rest {
+            cell.count += r.count;
+            let by = r.by_lifecycle.map(|b| b.0).unwrap_or_default();
+            for (sum, n) in cell.by.iter_mut().zip(by) {
+                *sum += n;
+            }
+        }
+        rows.push(row(
+            format!("({} other products)", rest.len()),
+            None,
+            &cell,
+            total,
+        ));
+    }
+    rows
+}
+
+fn row(key: String, title: Option<String>, cell: &Cell, total: u64) -> Row {
+    Row {
+        key,
+        title,
+        count: cell.count,
+        share: if total == 0 {
+            0.0
+        } else {
+            (cell.count as f64 / total as f64 * 10_000.0).round() / 10_000.0
+        },
+        by_lifecycle: Some(ByLifecycle(cell.by)),
+    }
 }
 
 /// The run around the counts (filled by the campaign command).
@@ -249,6 +332,8 @@ pub struct Context {
     pub catalog: CatalogInfo,
     /// The customer file.
     pub input: InputInfo,
+    /// The interactive overview, when written.
+    pub overview: Option<OverviewInfo>,
     /// Threads, timings, memory.
     pub run: RunInfo,
 }
@@ -263,6 +348,7 @@ pub struct Report {
     input: InputInfo,
     counts: Counts,
     angles: Vec<Row>,
+    hero_products: Vec<Row>,
     product_families: Vec<Row>,
     categories: Vec<Row>,
     offers: Vec<Row>,
@@ -271,7 +357,23 @@ pub struct Report {
     example_subjects: BTreeMap<String, String>,
     warnings: Vec<Kind>,
     errors: Vec<Kind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overview: Option<OverviewInfo>,
     run: RunInfo,
+}
+
+/// The interactive overview (`overview.html`): what it samples.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewInfo {
+    /// The page, relative to the output directory.
+    pub page: &'static str,
+    /// Customers in its sample (with their decision, profile and email).
+    pub sampled: usize,
+    /// How they were picked.
+    pub rule: String,
+    /// Whether the widget's files were copied next to it (the page needs them).
+    pub widget: bool,
 }
 
 /// Campaign settings of the run.
@@ -284,6 +386,10 @@ pub struct CampaignInfo {
     pub now: String,
     /// The send id.
     pub send_id: String,
+    /// The brand's name.
+    pub brand: String,
+    /// The campaign's currency.
+    pub currency: String,
 }
 
 /// The feed read.
@@ -345,11 +451,42 @@ struct Counts {
     with_warnings: u64,
 }
 
+impl Row {
+    /// What a person reads: the title where there is one, else the key.
+    fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.key)
+    }
+}
+
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Row {
     key: String,
+    /// The product's title (hero products only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
     count: u64,
     share: f64,
+    /// The count split by lifecycle stage (stages with none left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by_lifecycle: Option<ByLifecycle>,
+}
+
+/// Counts per lifecycle stage, as `{ "at_risk": 12, "lapsed": 3 }` in [`STAGES`] order.
+#[derive(Clone, Copy)]
+struct ByLifecycle([u64; STAGES.len()]);
+
+impl Serialize for ByLifecycle {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for (stage, n) in STAGES.iter().zip(self.0) {
+            if n > 0 {
+                map.serialize_entry(stage, &n)?;
+            }
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -362,6 +499,11 @@ struct Kind {
 }
 
 impl Report {
+    /// Whether the interactive overview was written.
+    pub fn has_overview(&self) -> bool {
+        self.overview.is_some()
+    }
+
     /// A short text summary for the terminal.
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -384,6 +526,7 @@ impl Report {
         );
         for (title, rows) in [
             ("angle", &self.angles),
+            ("hero product", &self.hero_products),
             ("product family", &self.product_families),
             ("category", &self.categories),
             ("offer", &self.offers),
@@ -397,7 +540,7 @@ impl Report {
                     "  {:>9}  {:>5.1}%  {}",
                     row.count,
                     row.share * 100.0,
-                    row.key
+                    row.label()
                 );
             }
             if rows.len() > 8 {
@@ -441,184 +584,6 @@ impl Report {
         );
         out
     }
-
-    /// A static, self-contained HTML page with the summary tables.
-    pub fn html(&self) -> String {
-        let mut out = String::new();
-        let c = &self.counts;
-        let _ = write!(
-            out,
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>Campaign {id}: overview</title><style>{css}</style></head><body>\n\
-             <h1>Campaign <code>{id}</code></h1>\n<p>At {now}, send <code>{send}</code>. \
-             Catalog <code>{file}</code> ({format:?}, {products} products). \
-             mailfit {version}.</p>\n",
-            id = esc(&self.campaign.id),
-            now = esc(&self.campaign.now),
-            send = esc(&self.campaign.send_id),
-            file = esc(&self.catalog.file),
-            format = self.catalog.format,
-            products = self.catalog.products,
-            version = self.mailfit,
-            css = CSS,
-        );
-        let _ = writeln!(
-            out,
-            "<table class=\"kpi\"><tr><th>customers</th><th>decided</th><th>emails written</th>\
-             <th>holdout</th><th>with warnings</th><th>errors</th></tr><tr><td>{}</td><td>{}</td>\
-             <td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>",
-            int(c.customers),
-            int(c.decided),
-            int(c.emails_written),
-            int(c.holdout),
-            int(c.with_warnings),
-            int(c.errors)
-        );
-        out.push_str("<div class=\"grid\">\n");
-        for (title, rows) in [
-            ("Angles", &self.angles),
-            ("Product families", &self.product_families),
-            ("Offers", &self.offers),
-            ("Lifecycle stages", &self.lifecycle),
-            ("Copy sources", &self.copy_sources),
-            ("Categories", &self.categories),
-        ] {
-            let _ = write!(
-                out,
-                "<section><h2>{title}</h2><table><tr><th></th><th>customers</th><th>share</th></tr>"
-            );
-            for row in rows.iter().take(30) {
-                let subject = self
-                    .example_subjects
-                    .get(&row.key)
-                    .filter(|_| title == "Angles")
-                    .map(|s| format!("<div class=\"ex\">e.g. “{}”</div>", esc(s)))
-                    .unwrap_or_default();
-                let _ = write!(
-                    out,
-                    "<tr><td>{}{subject}</td><td class=\"n\">{}</td><td class=\"bar\">\
-                     <span style=\"width:{:.1}%\"></span>{:.1}%</td></tr>",
-                    esc(&row.key),
-                    int(row.count),
-                    row.share * 100.0,
-                    row.share * 100.0
-                );
-            }
-            if rows.len() > 30 {
-                let rest: u64 = rows.iter().skip(30).map(|r| r.count).sum();
-                let _ = write!(
-                    out,
-                    "<tr><td>{} more</td><td class=\"n\">{}</td><td></td></tr>",
-                    rows.len() - 30,
-                    int(rest)
-                );
-            }
-            out.push_str("</table></section>\n");
-        }
-        out.push_str("</div>\n");
-        for (title, kinds) in [("Warnings", &self.warnings), ("Errors", &self.errors)] {
-            let _ = write!(out, "<h2>{title}</h2>");
-            if kinds.is_empty() {
-                out.push_str("<p>None.</p>\n");
-                continue;
-            }
-            out.push_str("<table><tr><th>kind</th><th>count</th><th>examples</th></tr>");
-            for kind in kinds {
-                let code = kind
-                    .code
-                    .as_deref()
-                    .map(|c| format!("<code>{}</code> ", esc(c)))
-                    .unwrap_or_default();
-                let examples: Vec<String> = kind
-                    .examples
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "line {} ({}): {}{}",
-                            e.line,
-                            esc(e.id.as_deref().unwrap_or("no id")),
-                            esc(&e.text),
-                            e.path
-                                .as_deref()
-                                .map(|p| format!(" at <code>{}</code>", esc(p)))
-                                .unwrap_or_default()
-                        )
-                    })
-                    .collect();
-                let _ = write!(
-                    out,
-                    "<tr><td>{code}{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-                    esc(&kind.kind),
-                    int(kind.count),
-                    examples.join("<br>")
-                );
-            }
-            out.push_str("</table>\n");
-        }
-        if !self.catalog.warnings.is_empty() {
-            out.push_str("<h2>Catalog warnings</h2><ul>");
-            for w in &self.catalog.warnings {
-                let _ = write!(out, "<li>{}</li>", esc(w));
-            }
-            out.push_str("</ul>\n");
-        }
-        let r = &self.run;
-        let _ = write!(
-            out,
-            "<p class=\"run\">{} threads{}; engine built in {:.0} ms; {:.1} s in all; \
-             {:.0} customers/s{}. Decisions: <code>decisions.jsonl</code>; \
-             numbers: <code>summary.json</code>.</p>\n</body></html>\n",
-            r.threads,
-            if r.no_emails { ", decisions only" } else { "" },
-            r.engine_build_ms,
-            r.wall_seconds,
-            r.customers_per_second,
-            r.peak_rss_bytes
-                .map(|b| format!("; peak RSS {:.1} MB", b as f64 / 1e6))
-                .unwrap_or_default()
-        );
-        out
-    }
-}
-
-const CSS: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;\
-padding:0 1rem;color:#1d2430}h1{font-size:1.5rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}\
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;\
-border-bottom:1px solid #e3e6eb;vertical-align:top}th{font-weight:600;color:#5b6472}\
-td.n{text-align:right;font-variant-numeric:tabular-nums}.bar{position:relative;width:9rem}\
-.bar span{position:absolute;left:0;top:.4rem;height:1rem;background:#cfe0f7;z-index:-1}\
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:0 2rem}\
-.kpi td{font-size:1.3rem;font-variant-numeric:tabular-nums}.ex{color:#5b6472;font-size:12px}\
-.run{color:#5b6472;margin-top:2rem}code{font-size:12px}";
-
-/// `1234567` as `1,234,567`.
-fn int(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// HTML-escapes text.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Peak resident memory of this process (`VmHWM` in `/proc/self/status`), on Linux.
