@@ -3,7 +3,7 @@
 // status classes and memory sampled. Every answer is checked against what its kind expects:
 // 200 with an email, or a typed 4xx ({ code, path, message }); a 5xx is always a failure.
 //
-//   node scripts/soak.mjs [--host workerd|node] [--requests 1000000] [--concurrency 64] [--out file.json]
+//   node scripts/soak.mjs [--host workerd|node] [--requests 1000000] [--concurrency 64] [--only kind,kind] [--out file.json]
 //
 // Needs `scripts/dev build` (pkg/) and `npm ci` (workerd). The test (tests/js/edge-worker.test.mjs)
 // runs a short one; README reports the long ones.
@@ -37,14 +37,21 @@ const KINDS = [
   { name: "xss-and-unicode", weight: 10, make: (i) => ({ method: "POST", path: `/v1/personalize?send_id=x${i}`, body: JSON.stringify({ id: `x${i}`, attributes: { first_name: `<img src=x onerror=alert(${i})>\u202e\u200d\u0301😀`, locale: "en-US" }, events: customers[i % customers.length].events }) }), expect: [200], noMarkup: true },
   { name: "long-history", weight: 4, make: (i) => ({ method: "POST", path: `/v1/personalize?send_id=h${i}`, body: JSON.stringify({ id: `h${i}`, events: Array.from({ length: 6_000 }, (_, k) => ({ kind: "view", at: new Date(Date.parse("2026-01-01") + k * 3_600_000).toISOString(), productId: "NB-LG-001" })) }) }), expect: [200] },
 ];
-const TOTAL_WEIGHT = KINDS.reduce((s, k) => s + k.weight, 0);
+/** `--only a,b`: just these kinds (e.g. to soak one kind of hostile request). */
+let ACTIVE = KINDS;
+let TOTAL_WEIGHT = KINDS.reduce((s, k) => s + k.weight, 0);
+export function onlyKinds(names) {
+  ACTIVE = KINDS.filter((k) => names.includes(k.name));
+  if (ACTIVE.length === 0) throw new Error(`no request kind named ${names.join(", ")}`);
+  TOTAL_WEIGHT = ACTIVE.reduce((s, k) => s + k.weight, 0);
+}
 const kindOf = (i) => {
   let slot = (i * 7919) % TOTAL_WEIGHT; // spread kinds evenly over the run
-  for (const k of KINDS) {
+  for (const k of ACTIVE) {
     if (slot < k.weight) return k;
     slot -= k.weight;
   }
-  return KINDS[0];
+  return ACTIVE[0];
 };
 
 /** Checks one answer against its kind: null when right, else why not. */
@@ -190,7 +197,8 @@ export async function soakNode(options) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { host: { type: "string", default: "workerd" }, requests: { type: "string", default: "1000000" }, concurrency: { type: "string", default: "64" }, out: { type: "string" } } });
+  const { values } = parseArgs({ options: { host: { type: "string", default: "workerd" }, requests: { type: "string", default: "1000000" }, concurrency: { type: "string", default: "64" }, out: { type: "string" }, only: { type: "string" } } });
+  if (values.only) onlyKinds(values.only.split(","));
   const options = { requests: Number(values.requests), concurrency: Number(values.concurrency), progress: (n) => process.stderr.write(`\r${n.toLocaleString("en-US")} requests`) };
   const result = values.host === "node" ? await soakNode(options) : await soakWorkerd(options);
   process.stderr.write("\n");
