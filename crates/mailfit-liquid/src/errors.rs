@@ -222,7 +222,7 @@ mod tests {
                 "line 4, column ",
             ),
             (
-                "{% liquid\nassign x = 1\n%}\n{% for x? in y %}{% endfor %}",
+                "{% liquid\nassign x = 1\n%}\n{% for x! in y %}{% endfor %}",
                 "line 4, column ",
             ),
             (

@@ -86,9 +86,10 @@ pub(super) fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Re
     let markup = token.as_str().trim().to_string();
     super::assign::check_collection(&markup)?;
     let collection = ValueOrRange::parse(token)?;
+    let var = super::paths::loop_variable_name(var);
     let mut head = LoopHead {
         name: format!("{var}-{markup}"),
-        var: KString::from_ref(var),
+        var: KString::from_ref(&var),
         collection,
         limit: None,
         offset: None,

@@ -172,6 +172,37 @@ fn value_part<'s>(name: &str, body: &'s str) -> Option<(&'s str, &'s str)> {
     }
 }
 
+/// What a loop variable ending in `?` is named for the crate's grammar (which has no `?` in
+/// names); the loop gives the variable its `?` back ([`loop_variable_name`]).
+pub const QUESTION: &str = "__mailfit_q";
+
+/// `for x? in` -> `for x__mailfit_q in` (Ruby reads `x?` as a name there, and `{{ x? }}` in the
+/// body looks it up by that name).
+fn loop_variable<'s>(tag: &str, kept: &'s str) -> Cow<'s, str> {
+    if !matches!(tag, "for" | "tablerow") {
+        return Cow::Borrowed(kept);
+    }
+    let start = kept.len() - kept.trim_start().len();
+    let rest = kept.get(start..).unwrap_or("");
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    match rest.get(..end).and_then(|var| var.strip_suffix('?')) {
+        Some(stem) if !stem.is_empty() && stem.chars().all(is_word) => Cow::Owned(format!(
+            "{}{stem}{QUESTION}{}",
+            kept.get(..start).unwrap_or(""),
+            rest.get(end..).unwrap_or("")
+        )),
+        _ => Cow::Borrowed(kept),
+    }
+}
+
+/// A loop variable's name as the template wrote it (see [`QUESTION`]).
+pub fn loop_variable_name(parsed: &str) -> std::borrow::Cow<'_, str> {
+    match parsed.strip_suffix(QUESTION) {
+        Some(stem) => Cow::Owned(format!("{stem}?")),
+        None => Cow::Borrowed(parsed),
+    }
+}
+
 /// Rewrites the paths of every output and of the value part of known tags, over the source's
 /// tokens (read once for all the rewrites).
 pub fn rewrite_tokens<'s>(source: &'s str, tokens: &[Token<'_>]) -> Cow<'s, str> {
@@ -186,11 +217,11 @@ pub fn rewrite_tokens<'s>(source: &'s str, tokens: &[Token<'_>]) -> Cow<'s, str>
             let head = token.inner.len() - token.body().len() + name.len();
             let after_name = token.inner.get(head..).unwrap_or("");
             let (kept, values) = value_part(name, after_name)?;
-            match rewrite_expression(values) {
-                Cow::Borrowed(_) => return None,
-                Cow::Owned(v) => Cow::Owned(format!(
-                    "{}{v}",
-                    token.inner.get(..head + kept.len()).unwrap_or("")
+            match (loop_variable(name, kept), rewrite_expression(values)) {
+                (Cow::Borrowed(_), Cow::Borrowed(_)) => return None,
+                (kept, values) => Cow::Owned(format!(
+                    "{}{kept}{values}",
+                    token.inner.get(..head).unwrap_or("")
                 )),
             }
         };
@@ -210,6 +241,26 @@ pub fn rewrite_tokens<'s>(source: &'s str, tokens: &[Token<'_>]) -> Cow<'s, str>
 #[cfg(test)]
 mod tests {
     use super::rewrite_expression as rw;
+
+    #[test]
+    fn a_loop_variable_ending_in_a_question_mark_gets_a_name_the_grammar_reads() {
+        use super::{loop_variable, loop_variable_name};
+        assert_eq!(loop_variable("for", " x? in "), " x__mailfit_q in ");
+        assert_eq!(
+            loop_variable("tablerow", "  in_stock? in "),
+            "  in_stock__mailfit_q in "
+        );
+        for (tag, kept) in [
+            ("for", " x in "),
+            ("for", " ? in "),
+            ("if", " x? in "),
+            ("for", " a.b? in "),
+        ] {
+            assert_eq!(loop_variable(tag, kept), kept, "{tag} {kept}");
+        }
+        assert_eq!(loop_variable_name("x__mailfit_q"), "x?");
+        assert_eq!(loop_variable_name("x"), "x");
+    }
 
     #[test]
     fn rewrites_only_what_the_grammar_cannot_read() {
