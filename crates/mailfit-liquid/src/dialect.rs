@@ -160,9 +160,14 @@ fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
                 let body = rest
                     .get(..rest.len() - end.len() - after.len())
                     .unwrap_or("");
-                out.push_str(token);
+                // Both tags written anew: the crate's comment parser panics at the end of the
+                // file when it does not read an end tag as its own (`{% endcomment % %}`).
+                let (open, close) = (tag.open(), tag.close());
+                out.push_str(&keep_lines(token, format!("{open} comment {close}")));
                 out.push_str(&"\n".repeat(lines_in(body)));
-                out.push_str(end);
+                let end_tag = Tag::parse(end);
+                let (open, close) = (end_tag.open(), end_tag.close());
+                out.push_str(&keep_lines(end, format!("{open} endcomment {close}")));
                 rest = after;
             }
             "#" => {
@@ -396,6 +401,21 @@ fn liquid_lines(
 #[cfg(test)]
 mod tests {
     use super::rewrite;
+
+    #[test]
+    fn end_tags_with_stray_markup_are_written_anew() {
+        // Found by fuzz/ (liquid_raw): the crate's comment parser did not read
+        // `{% endcomment % %}` as its end and panicked at the end of the file.
+        let data = crate::Data::object();
+        let partials = std::collections::BTreeMap::new();
+        for (source, want) in [
+            ("{% comment %}c{% endcomment % %}x", "x"),
+            ("{%- comment x -%} c {%- endcomment % -%} x", "x"),
+        ] {
+            let out = crate::render_template(source, &data, &partials);
+            assert_eq!(out.ok().as_deref(), Some(want), "{source}");
+        }
+    }
 
     #[test]
     fn leaves_plain_templates_borrowed() {
