@@ -236,23 +236,19 @@ fn prepare(
     })?;
     let mut source = source;
     let known = |filter: &str| language.filters.get(filter).is_some();
-    // Ruby's lax reading of markup, unless strict.
-    let lax = |source: &str, tokens: &[Token<'_>]| -> Option<String> {
-        match lax_markup::rewrite_tokens(source, tokens, &known) {
-            Cow::Owned(rewritten) => Some(rewritten),
-            Cow::Borrowed(_) => None,
-        }
-    };
-    let none = |_: &str, _: &[Token<'_>]| None;
-    let paths = |source: &str, tokens: &[Token<'_>]| match paths::rewrite_tokens(source, tokens) {
+    let changed = |rewritten: Cow<'_, str>| match rewritten {
         Cow::Owned(rewritten) => Some(rewritten),
         Cow::Borrowed(_) => None,
     };
-    let ranges =
-        |source: &str, tokens: &[Token<'_>]| match range_literals::rewrite_tokens(source, tokens) {
-            Cow::Owned(rewritten) => Some(rewritten),
-            Cow::Borrowed(_) => None,
-        };
+    // Ruby's lax reading of markup, unless strict.
+    let lax = |source: &str, tokens: &[Token<'_>]| {
+        changed(lax_markup::rewrite_tokens(source, tokens, &known))
+    };
+    let none = |_: &str, _: &[Token<'_>]| None;
+    let paths = |source: &str, tokens: &[Token<'_>]| changed(paths::rewrite_tokens(source, tokens));
+    let ranges = |source: &str, tokens: &[Token<'_>]| {
+        changed(range_literals::rewrite_tokens(source, tokens))
+    };
     // The token-wise rewrites share one reading of the tokens until one of them changes the
     // source (most change nothing: reading the tokens per rewrite was a tenth of the parse).
     let rewrites: [&TokenRewrite<'_>; 3] = [if strict { &none } else { &lax }, &paths, &ranges];

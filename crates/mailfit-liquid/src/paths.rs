@@ -196,7 +196,7 @@ fn loop_variable<'s>(tag: &str, kept: &'s str) -> Cow<'s, str> {
 }
 
 /// A loop variable's name as the template wrote it (see [`QUESTION`]).
-pub fn loop_variable_name(parsed: &str) -> std::borrow::Cow<'_, str> {
+pub fn loop_variable_name(parsed: &str) -> Cow<'_, str> {
     match parsed.strip_suffix(QUESTION) {
         Some(stem) => Cow::Owned(format!("{stem}?")),
         None => Cow::Borrowed(parsed),

@@ -40,24 +40,23 @@ function customerFromQuery(params) {
  */
 const DRAIN_BYTES = 16 * 1024 * 1024;
 
-/** Reads and drops a body of a declared length (bounded by DRAIN_BYTES, whatever is sent). */
-async function drain(request) {
-  const reader = request.body?.getReader();
-  if (!reader) return;
-  let size = 0;
+/** Reads and drops the rest of a body, `size` bytes of it already read: its size in the end. */
+async function dropRest(reader, size = 0) {
   while (size <= DRAIN_BYTES) {
     const next = await reader.read();
-    if (next.done) return;
+    if (next.done) return size;
     size += next.value.byteLength;
   }
   await reader.cancel();
+  return size;
 }
 
 /** The request body as text, refused past the limit before it is read whole. */
 async function bodyText(request) {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) {
-    if (declared <= DRAIN_BYTES) await drain(request);
+    const reader = declared <= DRAIN_BYTES ? request.body?.getReader() : null;
+    if (reader) await dropRest(reader);
     return { tooLarge: declared };
   }
   const reader = request.body?.getReader();
@@ -71,13 +70,7 @@ async function bodyText(request) {
     if (size > MAX_BODY_BYTES) {
       // The rest is dropped as it comes (see DRAIN_BYTES), then the 413.
       chunks.length = 0;
-      while (size <= DRAIN_BYTES) {
-        const next = await reader.read();
-        if (next.done) return { tooLarge: size };
-        size += next.value.byteLength;
-      }
-      await reader.cancel();
-      return { tooLarge: size };
+      return { tooLarge: await dropRest(reader, size) };
     }
     chunks.push(value);
   }
