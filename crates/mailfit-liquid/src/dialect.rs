@@ -81,9 +81,12 @@ fn first_rewrite(source: &str) -> Option<usize> {
     let mut first_raw = None;
     while let Some((text, token, after)) = next_tag(rest) {
         let at = source.len() - rest.len() + text.len();
-        match Tag::parse(token).name() {
+        let tag = Tag::parse(token);
+        match tag.name() {
             "comment" | "#" | "liquid" | "echo" | "doc" => return Some(first_raw.unwrap_or(at)),
             "raw" => first_raw = first_raw.or(Some(at)),
+            // An end tag with stray markup, which only Ruby reads as the end.
+            "endraw" if !tag.rest().is_empty() => return Some(first_raw.unwrap_or(at)),
             _ => {}
         }
         rest = after;
@@ -152,7 +155,11 @@ fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
                     until_end(rest, "endraw").ok_or("`raw` is never closed")?;
                 out.push_str(token);
                 out.push_str(body);
-                out.push_str(end);
+                // The end tag written anew: Ruby closes `raw` at `{% endraw % %}`, the crate's
+                // raw parser only at a clean tag.
+                let end_tag = Tag::parse(end);
+                let (open, close) = (end_tag.open(), end_tag.close());
+                out.push_str(&keep_lines(end, format!("{open} endraw {close}")));
                 rest = after;
             }
             "comment" => {
@@ -411,6 +418,11 @@ mod tests {
         for (source, want) in [
             ("{% comment %}c{% endcomment % %}x", "x"),
             ("{%- comment x -%} c {%- endcomment % -%} x", "x"),
+            // Ruby closes `raw` there too (ruby-liquid renders each of these as shown).
+            ("{% raw %}x{% endraw % %}y", "xy"),
+            ("{% raw %}x{% endraw %%}y", "xy"),
+            ("{% raw %}x{%endraw junk %}y", "xy"),
+            ("{% raw %}x\n{% endraw\n%\n %}\n{{ 1 }}", "x\n\n1"),
         ] {
             let out = crate::render_template(source, &data, &partials);
             assert_eq!(out.ok().as_deref(), Some(want), "{source}");
