@@ -43,6 +43,7 @@ impl<'a> Node<'a> {
         }
     }
 
+    #[inline(always)]
     fn tok(&self) -> Tok {
         self.queue.get(self.index).copied().unwrap_or(Tok {
             rule: Rule::EOI,
@@ -52,19 +53,23 @@ impl<'a> Node<'a> {
         })
     }
 
+    #[inline(always)]
     pub(super) fn as_rule(&self) -> Rule {
         self.tok().rule
     }
 
+    #[inline(always)]
     pub(super) fn as_str(&self) -> &'a str {
         let tok = self.tok();
         self.doc.get(tok.start..tok.end).unwrap_or("")
     }
 
+    #[inline(always)]
     pub(super) fn start(&self) -> usize {
         self.tok().start
     }
 
+    #[inline(always)]
     pub(super) fn end(&self) -> usize {
         self.tok().end
     }
@@ -180,6 +185,7 @@ impl<'a> Elements<'a> {
     }
 }
 
+#[inline(always)]
 fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r')
 }
@@ -355,12 +361,14 @@ struct State<'s> {
 type Mark = (usize, usize);
 
 impl State<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
     /// Compares the first byte before the rest: most tries fail there, and a call to
     /// `starts_with` per try was a tenth of the parse at `opt-level = "z"`.
+    #[inline(always)]
     fn at(&self, s: &[u8]) -> bool {
         let Some(rest) = self.bytes.get(self.pos..) else {
             return false;
@@ -372,6 +380,7 @@ impl State<'_> {
         }
     }
 
+    #[inline(always)]
     fn eat(&mut self, s: &[u8]) -> bool {
         let at = self.at(s);
         if at {
@@ -381,16 +390,19 @@ impl State<'_> {
     }
 
     /// `WHITESPACE*`, and the implicit whitespace of non-atomic rules.
+    #[inline(always)]
     fn ws(&mut self) {
         while self.peek().is_some_and(is_ws) {
             self.pos += 1;
         }
     }
 
+    #[inline(always)]
     fn mark(&self) -> Mark {
         (self.pos, self.queue.len())
     }
 
+    #[inline(always)]
     fn reset(&mut self, mark: Mark) {
         self.pos = mark.0;
         self.queue.truncate(mark.1);
@@ -429,6 +441,7 @@ impl State<'_> {
     }
 
     /// A rule without inner tokens matching `len` bytes here.
+    #[inline(always)]
     fn leaf(&mut self, rule: Rule, len: usize) -> bool {
         let next = self.queue.len() + 1;
         self.queue.push(Tok {
