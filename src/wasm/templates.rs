@@ -56,7 +56,7 @@ fn template_source(source: &JsValue) -> Result<String, JsValue> {
             .into(),
         ));
     }
-    Ok(String::from(text))
+    Ok(super::utf8(text))
 }
 
 /// `RenderTemplateOptions`: partials and how each render runs.
