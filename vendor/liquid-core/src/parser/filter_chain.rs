@@ -57,7 +57,12 @@ impl fmt::Display for FilterChain {
 impl Renderable for FilterChain {
     fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
         let entry = self.evaluate(runtime)?;
-        write!(writer, "{}", entry.render()).replace("Failed to render")?;
+        // A string is written as it is; other values through their `Display`.
+        match entry.as_scalar().filter(|s| s.type_name() == "string") {
+            Some(text) => writer.write_all(text.into_cow_str().as_bytes()),
+            None => write!(writer, "{}", entry.render()),
+        }
+        .replace("Failed to render")?;
         Ok(())
     }
 }

@@ -19,7 +19,10 @@ impl Text {
 
 impl Renderable for Text {
     fn render_to(&self, writer: &mut dyn Write, _runtime: &dyn Runtime) -> Result<()> {
-        write!(writer, "{}", &self.text).replace("Failed to render")?;
+        // The bytes as they are: `write!` went through the formatting machinery per text node.
+        writer
+            .write_all(self.text.as_bytes())
+            .replace("Failed to render")?;
         Ok(())
     }
 }
