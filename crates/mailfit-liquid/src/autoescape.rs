@@ -51,8 +51,7 @@ pub fn rewrite(source: &str) -> Cow<'_, str> {
                     .map(|e| t + e + 2);
                 let Some(end) = end else { break };
                 let token = rest.get(t..end).unwrap_or("");
-                let is_raw = token
-                    .trim_start_matches(['{', '%', '-'])
+                let is_raw = super::tokens::skip_ascii(token, b"{%-")
                     .trim_start()
                     .starts_with("raw");
                 let copy_to = if is_raw {

@@ -368,7 +368,7 @@ pub fn check_nesting(source: &str) -> std::result::Result<(), String> {
     let mut rest = source;
     while let Some(start) = super::tokens::next_tag_open(rest) {
         let after = rest.get(start + 2..).unwrap_or("");
-        let after_space = after.trim_start_matches(['-', ' ', '\t', '\r', '\n']);
+        let after_space = super::tokens::skip_ascii(after, b"- \t\r\n");
         let name_len = after_space
             .bytes()
             .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')

@@ -133,6 +133,13 @@ pub fn ascii_prefix(
     }
 }
 
+/// `text` after its leading bytes from `set` (ASCII), byte by byte: `trim_start_matches` with
+/// a char pattern decoded every character, per tag.
+pub fn skip_ascii<'t>(text: &'t str, set: &[u8]) -> &'t str {
+    let skipped = text.bytes().take_while(|b| set.contains(b)).count();
+    text.get(skipped..).unwrap_or("")
+}
+
 /// `text.trim()`, byte by byte while the ends are ASCII.
 pub fn trim(text: &str) -> &str {
     let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
