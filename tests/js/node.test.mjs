@@ -72,6 +72,21 @@ test("compileTemplate parses once and renders per call, with the options it was 
   strict.free();
 });
 
+test("long strings reach the module intact, whichever way the binding copies them in", () => {
+  // From 256 UTF-16 units the binding encodes into the module's memory in one call, with room
+  // for an eighth more bytes than units; past that room it falls back to wasm-bindgen's copy.
+  const fits = "a".repeat(500) + "é€" + "b".repeat(500);
+  const overflows = "漢字".repeat(300);
+  const pairs = "😀".repeat(200);
+  for (const text of [fits, overflows, pairs, "x".repeat(3000)]) {
+    assert.equal(renderTemplate("{{ a }}", { a: text }), text);
+    assert.equal(renderTemplate("{{ a }}", JSON.stringify({ a: text })), text);
+    assert.equal(renderTemplate(`${text}{{ a }}`, { a: 1 }), `${text}1`);
+  }
+  // A raw lone surrogate in long JSON text reads as U+FFFD, as it did in short text.
+  assert.equal(renderTemplate("{{ a }}", `{"a":"${"x".repeat(400)}\ud800"}`), `${"x".repeat(400)}\ufffd`);
+});
+
 test("every sample customer gets a complete email with camelCase fields", () => {
   for (const customer of customers) {
     const out = engine.render(customer, options);
