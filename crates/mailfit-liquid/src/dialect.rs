@@ -264,13 +264,18 @@ fn end_of_doc(source: &str) -> Option<(&str, &str)> {
 }
 
 /// Finds the tag named `end` (e.g. `endraw`): (body before it, the end tag, text after).
+/// A token is read from its last `{%`, as Ruby's raw reads it and the crate's scanner splits it:
+/// `{%raw%}{%{%endraw%}` closes with the body `{%` (found by fuzz/: reading the token from its
+/// first `{%` ran the raw body on past where the crate closed it).
 fn until_end<'s>(source: &'s str, end: &str) -> Option<(&'s str, &'s str, &'s str)> {
     let mut offset = 0;
     let mut rest = source;
     while let Some((text, token, after)) = next_tag(rest) {
-        if Tag::parse(token).name() == end {
-            let body_end = offset + text.len();
-            return Some((source.get(..body_end)?, token, after));
+        let last_open = token.rfind("{%").unwrap_or(0);
+        let tail = token.get(last_open..).unwrap_or(token);
+        if Tag::parse(tail).name() == end {
+            let body_end = offset + text.len() + last_open;
+            return Some((source.get(..body_end)?, tail, after));
         }
         offset += text.len() + token.len();
         rest = after;
@@ -423,6 +428,9 @@ mod tests {
             ("{% raw %}x{% endraw %%}y", "xy"),
             ("{% raw %}x{%endraw junk %}y", "xy"),
             ("{% raw %}x\n{% endraw\n%\n %}\n{{ 1 }}", "x\n\n1"),
+            // Ruby closes `raw` at the `endraw` inside `{%{%endraw%}`, its body `{%`.
+            ("{%raw%}{%{%endraw%}x", "{%x"),
+            ("{%raw%}{%{%endraw%}{%comment%}c{%endcomment%}x", "{%x"),
         ] {
             let out = crate::render_template(source, &data, &partials);
             assert_eq!(out.ok().as_deref(), Some(want), "{source}");

@@ -278,7 +278,13 @@ impl<'a, 'b> TagBlock<'a, 'b> {
             return Ok(None);
         }
 
-        let element = self.iter.next().expect("File shouldn't end before EOI.");
+        // An error, not a panic, if a nested parser already took the end of the input.
+        let Some(element) = self.iter.next() else {
+            return Err(Error::with_msg(format!(
+                "Unclosed block. {{% {} %}} tag expected.",
+                self.end_tag
+            )));
+        };
 
         let element = match element.kind {
             Kind::Eoi => {
