@@ -560,7 +560,10 @@ pub fn strftime(ts: time::OffsetDateTime, fmt: &str) -> Result<String, DateForma
                 output.push(lit);
             }
             Formats::Unknown => {
-                output.push_str(&fmt[fmt_pos..=cursor]);
+                // Through the whole character at `cursor` (it may be multi-byte).
+                let width = fmt.get(cursor..).and_then(|r| r.chars().next());
+                let end = cursor + width.map_or(1, char::len_utf8);
+                output.push_str(fmt.get(fmt_pos..end).unwrap_or(""));
                 continue;
             }
         };
