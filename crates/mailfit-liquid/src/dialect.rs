@@ -60,6 +60,12 @@ impl<'s> Tag<'s> {
     fn close(&self) -> &'static str {
         if self.right { "-%}" } else { "%}" }
     }
+
+    /// This tag as a clean `{% name %}` with its whitespace control and line count: what the
+    /// crate's parser reads as the tag Ruby read in it (`{% endraw % %}`, say).
+    fn written_as(&self, name: &str) -> String {
+        keep_lines(self.raw, format!("{} {name} {}", self.open(), self.close()))
+    }
 }
 
 /// Splits `source` at its next `{% ... %}` token: (text before, token, text after).
@@ -157,9 +163,7 @@ fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
                 out.push_str(body);
                 // The end tag written anew: Ruby closes `raw` at `{% endraw % %}`, the crate's
                 // raw parser only at a clean tag.
-                let end_tag = Tag::parse(end);
-                let (open, close) = (end_tag.open(), end_tag.close());
-                out.push_str(&keep_lines(end, format!("{open} endraw {close}")));
+                out.push_str(&Tag::parse(end).written_as("endraw"));
                 rest = after;
             }
             "comment" => {
@@ -169,12 +173,9 @@ fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
                     .unwrap_or("");
                 // Both tags written anew: the crate's comment parser panics at the end of the
                 // file when it does not read an end tag as its own (`{% endcomment % %}`).
-                let (open, close) = (tag.open(), tag.close());
-                out.push_str(&keep_lines(token, format!("{open} comment {close}")));
+                out.push_str(&tag.written_as("comment"));
                 out.push_str(&"\n".repeat(lines_in(body)));
-                let end_tag = Tag::parse(end);
-                let (open, close) = (end_tag.open(), end_tag.close());
-                out.push_str(&keep_lines(end, format!("{open} endcomment {close}")));
+                out.push_str(&Tag::parse(end).written_as("endcomment"));
                 rest = after;
             }
             "#" => {
