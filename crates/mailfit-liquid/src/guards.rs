@@ -276,18 +276,49 @@ impl Filter for DateFilter {
             date_of(text.as_str())
         };
         match date {
-            Some(date) if !args.format.is_empty() => date
-                .format(args.format.as_str())
-                .map(Value::scalar)
-                .map_err(|_| {
-                    liquid_core::Error::with_msg(format!(
-                        "Invalid date-format string: {}",
-                        args.format
-                    ))
-                }),
+            Some(date) if !args.format.is_empty() => {
+                let cap = crate::budget::max_value_bytes();
+                if formatted_bytes_at_most(args.format.as_str()) > cap {
+                    // Checked before formatting: `%99999999d` would pad 100 MB first.
+                    return Err(crate::budget::limit_error(format!(
+                        "`date: \"{}\"` would make a value over {cap} bytes",
+                        args.format.chars().take(40).collect::<String>()
+                    )));
+                }
+                date.format(args.format.as_str())
+                    .map(Value::scalar)
+                    .map_err(|_| {
+                        liquid_core::Error::with_msg(format!(
+                            "Invalid date-format string: {}",
+                            args.format
+                        ))
+                    })
+            }
             _ => Ok(input.to_value()),
         }
     }
+}
+
+/// At least as many bytes as `strftime(format)` can make: the format's own bytes (literals and
+/// unknown directives are copied) plus, per directive, its width and 64 (no directive's own text,
+/// `%c` or `%+` say, is longer). A width too long to read counts as unbounded.
+fn formatted_bytes_at_most(format: &str) -> usize {
+    let mut total = format.len();
+    let mut bytes = format.bytes().peekable();
+    while let Some(byte) = bytes.next() {
+        if byte != b'%' {
+            continue;
+        }
+        while bytes.next_if(|b| b"-_0^#".contains(b)).is_some() {}
+        let mut width = 0usize;
+        while let Some(digit) = bytes.next_if(u8::is_ascii_digit) {
+            width = width
+                .saturating_mul(10)
+                .saturating_add(usize::from(digit - b'0'));
+        }
+        total = total.saturating_add(width).saturating_add(64);
+    }
+    total
 }
 
 thread_local! {
@@ -405,6 +436,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_date_format_is_bounded_before_it_is_formatted() {
+        assert!(formatted_bytes_at_most("%99999999999999999999999d") == usize::MAX);
+        let date = date_of("2026-11-20T12:00:00Z").expect("a date");
+        for format in [
+            "%d",
+            "%70000z",
+            "%-_^#12c",
+            "%::z %+ %N %12N %v %s",
+            "%E %O %%",
+            "a%",
+        ] {
+            let made = date.format(format).map_or(0, |s| s.len());
+            assert!(made <= formatted_bytes_at_most(format), "{format}: {made}");
+        }
+    }
+
+    #[test]
     fn nesting_is_bounded_but_raw_content_is_not_counted() {
         assert!(check_nesting(&"{% if a %}".repeat(MAX_NESTING + 1)).is_err());
         assert!(check_nesting(&"{% if a %}x{% endif %}".repeat(500)).is_ok());
@@ -509,6 +557,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "[1|][|]");
+    }
+
+    #[test]
+    fn a_date_wider_than_the_value_limit_is_a_limit_error_before_it_is_made() {
+        let data = serde_json::json!({"now": "2026-11-20T12:00:00Z"});
+        let wide = render("{{ now | date: '%99999z' }}", data.clone(), &[]).unwrap();
+        assert_eq!(wide.len(), 99_999, "Ruby pads to the width");
+        // 100 GB of padding: refused before any of it is made.
+        let err = render("{{ now | date: '%99999999999d' }}", data, &[]);
+        assert!(matches!(err, Err(TemplateError::Limit { .. })), "{err:?}");
     }
 
     #[test]

@@ -920,8 +920,9 @@ mod test {
 
     #[test]
     fn test_to_str_float() {
+        // Ruby's `Float#to_s` (patch 3).
         let val: ScalarCow<'_> = 42f64.into();
-        assert_eq!(val.to_kstr(), "42");
+        assert_eq!(val.to_kstr(), "42.0");
 
         let val: ScalarCow<'_> = 42.34.into();
         assert_eq!(val.to_kstr(), "42.34");

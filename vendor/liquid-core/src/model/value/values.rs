@@ -335,9 +335,10 @@ mod test {
 
     #[test]
     fn test_to_string_scalar() {
+        // Ruby's `Float#to_s` (patch 3).
         let val = Value::scalar(42f64);
-        assert_eq!(&val.render().to_string(), "42");
-        assert_eq!(&val.to_kstr(), "42");
+        assert_eq!(&val.render().to_string(), "42.0");
+        assert_eq!(&val.to_kstr(), "42.0");
     }
 
     #[test]
@@ -347,8 +348,8 @@ mod test {
             Value::scalar("test"),
             Value::scalar(5.3),
         ]);
-        assert_eq!(&val.render().to_string(), "3test5.3");
-        assert_eq!(&val.to_kstr(), "3test5.3");
+        assert_eq!(&val.render().to_string(), "3.0test5.3");
+        assert_eq!(&val.to_kstr(), "3.0test5.3");
     }
 
     // TODO make a test for object, remember values are in arbitrary orders in HashMaps

@@ -402,16 +402,15 @@ pub fn strftime(ts: time::OffsetDateTime, fmt: &str) -> Result<String, DateForma
                 let nanos = ts.nanosecond();
                 let digits = padding.unwrap_or(if fmt_char == 'L' { 3 } else { 9 });
 
-                w!(
-                    output,
-                    "{:0<width$}",
-                    if digits <= 9 {
-                        nanos / 10u32.pow(9 - digits as u32)
-                    } else {
-                        nanos
-                    },
-                    width = digits
-                );
+                let shown = if digits <= 9 {
+                    nanos / 10u32.pow(9 - digits as u32)
+                } else {
+                    nanos
+                };
+                // Padded by hand: `format!`'s width stops at u16::MAX (and panics past it).
+                let text = shown.to_string();
+                output.push_str(&text);
+                pad(&mut output, '0', digits.saturating_sub(text.len()));
 
                 continue;
             }
@@ -473,20 +472,19 @@ pub fn strftime(ts: time::OffsetDateTime, fmt: &str) -> Result<String, DateForma
                         // what you would expect, eg +0600 becomes 0+600, so we
                         // do it manually
 
-                        w!(
-                            output,
-                            "{}{:0>width$}",
-                            if offset.is_negative() { '-' } else { '+' },
-                            offset.whole_hours().abs(),
-                            width = pad_width,
-                        );
+                        // Padded by hand, as `%N` is.
+                        let hours = offset.whole_hours().abs().to_string();
+                        output.push(if offset.is_negative() { '-' } else { '+' });
+                        pad(&mut output, '0', pad_width.saturating_sub(hours.len()));
+                        output.push_str(&hours);
                     } else {
-                        w!(
-                            output,
-                            "{: >+width$}",
-                            offset.whole_hours(),
-                            width = pad_width
-                        );
+                        // Ruby right-aligns "+6" in what the minutes leave of the width,
+                        // at least "+0600"'s: `%_z` is " +600", `%_10::z` "  +6:00:00".
+                        let hours = format!("{:+}", offset.whole_hours());
+                        let width = std::cmp::max(padding.unwrap_or_default(), output_size)
+                            - (output_size - 3);
+                        pad(&mut output, ' ', width.saturating_sub(hours.len()));
+                        output.push_str(&hours);
                     }
 
                     w!(
@@ -570,6 +568,11 @@ pub fn strftime(ts: time::OffsetDateTime, fmt: &str) -> Result<String, DateForma
     }
 
     Ok(output)
+}
+
+/// Appends `count` copies of `fill`.
+fn pad(output: &mut String, fill: char, count: usize) {
+    output.extend(std::iter::repeat(fill).take(count));
 }
 
 #[derive(Copy, Clone, PartialEq)]
@@ -789,6 +792,20 @@ mod test {
             "%#P" => "PM",
             "%#v" => "19-DEC-2007",
         ]);
+    }
+
+    #[test]
+    fn widths_past_what_format_pads() {
+        let date = time::macros::datetime!(2022-01-03 07:56:37.666_777_888 +06:00);
+        for (format, len) in [("%70000z", 70000), ("%_70000z", 70000), ("%70000N", 70000)] {
+            assert_eq!(strftime(date, format).unwrap().len(), len, "{format}");
+        }
+        assert!(strftime(date, "%70000z").unwrap().starts_with("+000"));
+        assert!(strftime(date, "%_70000z").unwrap().ends_with(" +600"));
+        for (format, ruby) in [("%_z", " +600"), ("%_10z", "      +600"), ("%_10::z", "  +6:00:00")] {
+            assert_eq!(strftime(date, format).unwrap(), ruby, "{format}");
+        }
+        assert!(strftime(date, "%70000N").unwrap().starts_with("666777888000"));
     }
 
     #[test]
