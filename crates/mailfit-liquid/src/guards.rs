@@ -570,6 +570,20 @@ mod tests {
     }
 
     #[test]
+    fn a_token_the_scanner_rejects_but_pest_reads_from_its_line_is_an_error_not_a_panic() {
+        // Found by fuzz/ (liquid_raw); Ruby rejects it too ("Tag '{%'%}' was not properly
+        // terminated").
+        let err = render("{%render'\n{%r'%}{%'%}", serde_json::json!({}), &[]);
+        match err {
+            Err(TemplateError::Parse { message, .. }) => {
+                assert!(message.contains("line 2"), "{message}");
+                assert!(!message.contains('\n'), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn deep_nesting_is_a_limit_error() {
         let err = render(&"{% if true %}".repeat(5000), serde_json::json!({}), &[]);
         assert!(matches!(err, Err(TemplateError::Limit { .. })), "{err:?}");

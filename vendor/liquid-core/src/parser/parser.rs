@@ -642,7 +642,14 @@ impl InvalidLiquidToken<'_> {
         // Reparses from the line where invalid liquid started, in order
         // to raise the error.
         let mut error = match LiquidParser::parse(Rule::LiquidFile, &text) {
-            Ok(_) => panic!("`LiquidParser::parse` should fail in InvalidLiquidTokens."),
+            // Read from its line on, the token can parse after all (the text before it on that
+            // line changes how it splits): still an error, at the token, not a panic.
+            Ok(_) => {
+                return Err(error_from_span(
+                    invalid_token_span,
+                    "invalid Liquid markup".to_owned(),
+                ))
+            }
             Err(error) => error,
         };
 
