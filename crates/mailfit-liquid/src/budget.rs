@@ -131,33 +131,35 @@ pub fn charge_iteration() -> liquid_core::Result<()> {
     })
 }
 
-/// Approximate bytes of a value, stopping early once past `cap`.
-fn size_of(value: &dyn ValueView, cap: usize) -> usize {
-    if let Some(scalar) = value.as_scalar() {
-        // Only strings grow; formatting a number just to measure it would cost every filter.
-        return if value.type_name() == "string" {
-            scalar.to_kstr().len()
-        } else {
-            0
-        };
-    }
-    let mut total = 0usize;
-    if let Some(array) = value.as_array() {
-        for item in array.values() {
+/// Approximate bytes of a value, stopping early once past `cap`. On the owned `Value` a
+/// filter returns, not a view: no virtual calls (this runs after every filter).
+fn size_of(value: &Value, cap: usize) -> usize {
+    let items = |items: &[Value]| {
+        let mut total = 0usize;
+        for item in items {
             total = total.saturating_add(16 + size_of(item, cap));
             if total > cap {
                 break;
             }
         }
-    } else if let Some(object) = value.as_object() {
-        for (key, item) in object.iter() {
-            total = total.saturating_add(16 + key.len() + size_of(item, cap));
-            if total > cap {
-                break;
+        total
+    };
+    match value {
+        // Only strings grow; formatting a number just to measure it would cost every filter.
+        Value::Scalar(scalar) => scalar.as_str().map_or(0, str::len),
+        Value::Array(array) | Value::Range(array, _) => items(array),
+        Value::Object(object) => {
+            let mut total = 0usize;
+            for (key, item) in object.iter() {
+                total = total.saturating_add(16 + key.len() + size_of(item, cap));
+                if total > cap {
+                    break;
+                }
             }
+            total
         }
+        Value::State(_) | Value::Nil => 0,
     }
-    total
 }
 
 /// Rejects a value larger than the render allows (a string doubled in a loop, say).
@@ -243,6 +245,11 @@ impl Write for CappedWriter {
         }
         self.buffer.extend_from_slice(bytes);
         Ok(bytes.len())
+    }
+
+    /// One check and one copy: the default loops over `write` (every output goes through it).
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.write(bytes).map(drop)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

@@ -44,10 +44,7 @@ impl Expression {
     pub fn try_evaluate<'c>(&'c self, runtime: &'c dyn Runtime) -> Option<ValueCow<'c>> {
         match self {
             Expression::Literal(ref x) => Some(ValueCow::Borrowed(x)),
-            Expression::Variable(ref x) => {
-                let path = x.try_evaluate(runtime)?;
-                runtime.try_get(&path)
-            }
+            Expression::Variable(ref x) => x.try_find(runtime),
         }
     }
 
@@ -55,10 +52,7 @@ impl Expression {
     pub fn evaluate<'c>(&'c self, runtime: &'c dyn Runtime) -> Result<ValueCow<'c>> {
         let val = match self {
             Expression::Literal(ref x) => ValueCow::Borrowed(x),
-            Expression::Variable(ref x) => {
-                let path = x.evaluate(runtime)?;
-                runtime.get(&path)?
-            }
+            Expression::Variable(ref x) => x.find(runtime)?,
         };
         Ok(val)
     }

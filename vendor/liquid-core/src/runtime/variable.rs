@@ -3,6 +3,7 @@ use std::fmt;
 use crate::error::{Error, Result};
 use crate::model::Path;
 use crate::model::Scalar;
+use crate::model::ScalarCow;
 use crate::model::{ValueCow, ValueView};
 
 use super::Expression;
@@ -28,6 +29,51 @@ impl Variable {
     pub fn push_literal<S: Into<Scalar>>(mut self, value: S) -> Self {
         self.indexes.push(Expression::with_literal(value));
         self
+    }
+
+    /// Index `i` as a path segment, when it is there and a scalar.
+    fn segment<'c>(&'c self, runtime: &'c dyn Runtime, i: usize) -> Option<ScalarCow<'c>> {
+        match self.indexes.get(i)?.try_evaluate(runtime)? {
+            ValueCow::Owned(v) => v.into_scalar(),
+            ValueCow::Borrowed(v) => v.as_scalar(),
+        }
+    }
+
+    /// `look_up` of the path on the stack when it is short (most are) and each index is a
+    /// scalar; `None` otherwise.
+    fn with_short_path<'c, T>(
+        &'c self,
+        runtime: &'c dyn Runtime,
+        look_up: impl FnOnce(&[ScalarCow<'_>]) -> T,
+    ) -> Option<T> {
+        let name = self.variable.as_ref();
+        let at = |i| self.segment(runtime, i);
+        Some(match self.indexes.len() {
+            0 => look_up(&[name]),
+            1 => look_up(&[name, at(0)?]),
+            2 => look_up(&[name, at(0)?, at(1)?]),
+            3 => look_up(&[name, at(0)?, at(1)?, at(2)?]),
+            _ => return None,
+        })
+    }
+
+    /// The variable's value: [`Variable::evaluate`] then [`Runtime::get`], without a `Path` on
+    /// the heap for short paths, so most lookups allocate nothing.
+    pub fn find<'c>(&'c self, runtime: &'c dyn Runtime) -> Result<ValueCow<'c>> {
+        match self.with_short_path(runtime, |path| runtime.get(path)) {
+            Some(found) => found,
+            // Long paths, and the error for an index that is no scalar.
+            None => runtime.get(&self.evaluate(runtime)?),
+        }
+    }
+
+    /// [`Variable::find`] without the error: [`Variable::try_evaluate`] then
+    /// [`Runtime::try_get`].
+    pub fn try_find<'c>(&'c self, runtime: &'c dyn Runtime) -> Option<ValueCow<'c>> {
+        match self.with_short_path(runtime, |path| runtime.try_get(path)) {
+            Some(found) => found,
+            None => runtime.try_get(&self.try_evaluate(runtime)?),
+        }
     }
 
     /// Convert to a `Path`.
