@@ -64,7 +64,10 @@ impl<'s> Tag<'s> {
     /// This tag as a clean `{% name %}` with its whitespace control and line count: what the
     /// crate's parser reads as the tag Ruby read in it (`{% endraw % %}`, say).
     fn written_as(&self, name: &str) -> String {
-        keep_lines(self.raw, format!("{} {name} {}", self.open(), self.close()))
+        keep_lines(
+            self.raw,
+            [self.open(), " ", name, " ", self.close()].concat(),
+        )
     }
 }
 
@@ -77,27 +80,6 @@ fn next_tag(source: &str) -> Option<(&str, &str, &str)> {
         source.get(start..end)?,
         source.get(end..)?,
     ))
-}
-
-/// Where rewriting starts: `None` (the common case, the source borrowed as it is) when no tag
-/// this module rewrites is there, else at the first such tag or at a `raw` before it (whose
-/// body must stay as written). Everything before is copied unread.
-fn first_rewrite(source: &str) -> Option<usize> {
-    let mut rest = source;
-    let mut first_raw = None;
-    while let Some((text, token, after)) = next_tag(rest) {
-        let at = source.len() - rest.len() + text.len();
-        let tag = Tag::parse(token);
-        match tag.name() {
-            "comment" | "#" | "liquid" | "echo" | "doc" => return Some(first_raw.unwrap_or(at)),
-            "raw" => first_raw = first_raw.or(Some(at)),
-            // An end tag with stray markup, which only Ruby reads as the end.
-            "endraw" if !tag.rest().is_empty() => return Some(first_raw.unwrap_or(at)),
-            _ => {}
-        }
-        rest = after;
-    }
-    None
 }
 
 /// Rewrites the dialect's extras; errors say what is malformed.
@@ -144,66 +126,79 @@ fn trim_control_whitespace(source: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// One pass over the tags, writing only around the ones it rewrites: a source with none (the
+/// common case) comes back borrowed, and text between rewrites is copied unread.
 fn rewrite_tags(source: &str) -> Result<Cow<'_, str>, String> {
-    let Some(first) = first_rewrite(source) else {
-        return Ok(Cow::Borrowed(source));
-    };
-    let mut out = String::with_capacity(source.len());
-    out.push_str(source.get(..first).unwrap_or(""));
-    let mut rest = source.get(first..).unwrap_or("");
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut rest = source;
     while let Some((text, token, after)) = next_tag(rest) {
-        out.push_str(text);
+        let at = source.len() - rest.len() + text.len();
         let tag = Tag::parse(token);
         rest = after;
-        match tag.name() {
+        let replacement = match tag.name() {
             "raw" => {
                 let (body, end, after) =
                     until_end(rest, "endraw").ok_or("`raw` is never closed")?;
-                out.push_str(token);
-                out.push_str(body);
-                // The end tag written anew: Ruby closes `raw` at `{% endraw % %}`, the crate's
-                // raw parser only at a clean tag.
-                out.push_str(&Tag::parse(end).written_as("endraw"));
                 rest = after;
+                let end = Tag::parse(end);
+                // Ruby closes `raw` at `{% endraw % %}`, the crate's raw parser only at a clean
+                // tag: such an end tag is written anew, the body never.
+                (!end.rest().is_empty())
+                    .then(|| format!("{token}{body}{}", end.written_as("endraw")))
             }
             "comment" => {
                 let (end, after) = skip_comment(rest)?;
                 let body = rest
                     .get(..rest.len() - end.len() - after.len())
                     .unwrap_or("");
+                rest = after;
                 // Both tags written anew: the crate's comment parser panics at the end of the
                 // file when it does not read an end tag as its own (`{% endcomment % %}`).
-                out.push_str(&tag.written_as("comment"));
-                out.push_str(&"\n".repeat(lines_in(body)));
-                out.push_str(&Tag::parse(end).written_as("endcomment"));
-                rest = after;
+                Some(format!(
+                    "{}{}{}",
+                    tag.written_as("comment"),
+                    "\n".repeat(lines_in(body)),
+                    Tag::parse(end).written_as("endcomment")
+                ))
             }
             "#" => {
                 inline_comment(&tag)?;
                 let empty = format!("{} comment %}}{{% endcomment {}", tag.open(), tag.close());
-                out.push_str(&keep_lines(token, empty));
+                Some(keep_lines(token, empty))
             }
-            "echo" => out.push_str(&keep_lines(token, echo(&tag, tag.rest()))),
+            "echo" => Some(keep_lines(token, echo(&tag, tag.rest()))),
             "doc" => {
                 if !tag.rest().is_empty() {
                     return Err("`doc` takes no arguments".into());
                 }
                 let (end, after) = end_of_doc(rest).ok_or("`doc` is never closed")?;
                 let whole = source_between(token, rest, after);
+                rest = after;
                 let empty = format!(
                     "{} comment %}}{{% endcomment {}",
                     tag.open(),
                     Tag::parse(end).close()
                 );
-                out.push_str(&keep_lines(&whole, empty));
-                rest = after;
+                Some(keep_lines(&whole, empty))
             }
-            "liquid" => out.push_str(&keep_lines(token, liquid_tag(&tag)?)),
-            _ => out.push_str(token),
+            "liquid" => Some(keep_lines(token, liquid_tag(&tag)?)),
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            let out = out.get_or_insert_with(|| String::with_capacity(source.len() + 64));
+            out.push_str(source.get(copied..at).unwrap_or(""));
+            out.push_str(&replacement);
+            copied = source.len() - rest.len();
         }
     }
-    out.push_str(rest);
-    Ok(Cow::Owned(out))
+    Ok(match out {
+        Some(mut out) => {
+            out.push_str(source.get(copied..).unwrap_or(""));
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(source),
+    })
 }
 
 fn lines_in(text: &str) -> usize {
@@ -374,7 +369,14 @@ fn liquid_lines(
     }
     let mut comment_depth = 0usize;
     for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let name = Tag::parse(&format!("{{% {line} %}}")).name().to_string();
+        let name = Tag {
+            raw: line,
+            left: false,
+            right: false,
+            body: line,
+        }
+        .name()
+        .to_string();
         if comment_depth > 0 {
             match name.as_str() {
                 "comment" => comment_depth += 1,
@@ -401,7 +403,7 @@ fn liquid_lines(
                         ));
                     }
                 }
-                parts.push(format!("{{% {line} %}}"));
+                parts.push(["{% ", line, " %}"].concat());
             }
         }
     }

@@ -58,11 +58,18 @@ pub fn simple(output: &str) -> Option<String> {
     if !is_path(path) {
         return None;
     }
-    Some(format!(
-        "{{%{} _o {path} {mode} {}%}}",
-        if left { "-" } else { "" },
-        if right { "-" } else { "" }
-    ))
+    // Joined, not `format!`ed: this runs for most outputs of every parse.
+    Some(
+        [
+            if left { "{%-" } else { "{%" },
+            " _o ",
+            path,
+            " ",
+            mode,
+            if right { " -%}" } else { " %}" },
+        ]
+        .concat(),
+    )
 }
 
 #[derive(Debug, Clone, Copy, Default)]

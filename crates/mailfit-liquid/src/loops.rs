@@ -88,7 +88,7 @@ pub(super) fn parse_head(arguments: &mut TagTokenIter<'_>, tablerow: bool) -> Re
     let collection = ValueOrRange::parse(token)?;
     let var = super::paths::loop_variable_name(var);
     let mut head = LoopHead {
-        name: format!("{var}-{markup}"),
+        name: [var.as_ref(), "-", &markup].concat(),
         var: KString::from_ref(&var),
         collection,
         limit: None,
