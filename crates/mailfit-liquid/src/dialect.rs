@@ -434,6 +434,9 @@ mod tests {
             // Ruby closes `raw` at the `endraw` inside `{%{%endraw%}`, its body `{%`.
             ("{%raw%}{%{%endraw%}x", "{%x"),
             ("{%raw%}{%{%endraw%}{%comment%}c{%endcomment%}x", "{%x"),
+            // ...and with stray markup after it (one pass now reads every tag from its last
+            // `{%`; the scan that decided whether to rewrite at all read it from the first).
+            ("{%raw%}a{%{%endraw junk %}b", "a{%b"),
         ] {
             let out = crate::render_template(source, &data, &partials);
             assert_eq!(out.ok().as_deref(), Some(want), "{source}");
