@@ -394,6 +394,14 @@ const BLOCKS: &[&str] = &[
 
 /// Rejects sources nested deeper than [`MAX_NESTING`] blocks (checked before parsing).
 pub fn check_nesting(source: &str) -> std::result::Result<(), String> {
+    // Each level opens with its own `{%`: with no more of them than the limit allows, no
+    // reading of names is needed (most templates; a count is a fraction of the scan below).
+    if memchr::memmem::find_iter(source.as_bytes(), b"{%")
+        .nth(MAX_NESTING)
+        .is_none()
+    {
+        return Ok(());
+    }
     let mut depth = 0usize;
     let mut verbatim: Option<&str> = None; // inside raw/comment: only its end tag counts
     let mut rest = source;
