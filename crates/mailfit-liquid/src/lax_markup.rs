@@ -253,6 +253,18 @@ fn stray(b: &[u8]) -> Option<usize> {
     None
 }
 
+/// `product.title`, `a_b.c-d`: one fragment with a word in it and no filters, which
+/// [`lax_variable`] leaves as written (checked first: it is most outputs).
+fn is_bare_path(markup: &str) -> bool {
+    markup
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && markup
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
 /// Ruby's lax reading of one output or `assign` value, or `None` to leave it as written.
 fn lax_variable(markup: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     let b = markup.as_bytes();
@@ -387,6 +399,8 @@ pub fn rewrite_tokens<'s>(
         markup = markup.get(skip..)?;
         let lax = match name {
             "cycle" => lax_cycle(markup)?,
+            // Most outputs are a bare path, which Ruby reads as written.
+            "assign" | "" if is_bare_path(trim(markup)) => return None,
             "assign" | "" => lax_variable(markup, known)?,
             // Ruby's regexes read around a stray quote in a condition, a loop's head or an
             // `include` (not a `render`, whose name must be a quoted string).

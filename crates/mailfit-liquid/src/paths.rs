@@ -44,9 +44,16 @@ fn needs(expr: &str) -> bool {
                     .is_none_or(|p| !(p.is_ascii_alphabetic() || *p == b'_')) =>
         {
             let rest = bytes.get(i..).unwrap_or_default();
-            LITERALS
-                .iter()
-                .any(|l| l.as_bytes().first() == Some(b) && rest.starts_with(l.as_bytes()))
+            LITERALS.iter().any(|l| {
+                l.as_bytes().first() == Some(b)
+                    && rest.starts_with(l.as_bytes())
+                    // The literal alone (`if true`, `== empty`) reads as it is; only more of a
+                    // name after it (`true_price`, `nil.size`) needs the root.
+                    && !rest.get(l.len()).is_none_or(|next| {
+                        next.is_ascii_whitespace()
+                            || matches!(next, b')' | b',' | b'|' | b'=' | b'<' | b'>' | b'!' | b':')
+                    })
+            })
         }
         _ => false,
     })
