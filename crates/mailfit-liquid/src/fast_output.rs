@@ -137,8 +137,20 @@ impl Renderable for Output {
             Mode::Raw => write!(writer, "{}", value.render()).map_err(failed),
             Mode::Escape => write_escaped(writer, value.to_kstr().as_str()).map_err(failed),
             Mode::Auto => {
-                if let Some(float) = value
-                    .as_scalar()
+                let scalar = value.as_scalar();
+                // A string (most outputs): its text as it is, read once, no virtual calls.
+                if let Some(text) = scalar.as_ref().and_then(ScalarCow::as_str) {
+                    let escape = budget::escape() == OutputEscape::Html
+                        && super::needs_html_escape(text)
+                        && !budget::is_trusted(text);
+                    return if escape {
+                        write_escaped(writer, text)
+                    } else {
+                        writer.write_all(text.as_bytes())
+                    }
+                    .map_err(failed);
+                }
+                if let Some(float) = scalar
                     .filter(|_| value.type_name() == "fractional number")
                     .and_then(|s| s.to_float())
                 {

@@ -3,7 +3,7 @@ use std::io::Write;
 
 use super::Filter;
 use crate::error::{Result, ResultLiquidExt, ResultLiquidReplaceExt};
-use crate::model::{ValueCow, ValueView};
+use crate::model::{ScalarCow, ValueCow, ValueView};
 use crate::runtime::Expression;
 use crate::runtime::Renderable;
 use crate::runtime::Runtime;
@@ -58,8 +58,9 @@ impl Renderable for FilterChain {
     fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
         let entry = self.evaluate(runtime)?;
         // A string is written as it is; other values through their `Display`.
-        match entry.as_scalar().filter(|s| s.type_name() == "string") {
-            Some(text) => writer.write_all(text.into_cow_str().as_bytes()),
+        let scalar = entry.as_scalar();
+        match scalar.as_ref().and_then(ScalarCow::as_str) {
+            Some(text) => writer.write_all(text.as_bytes()),
             None => write!(writer, "{}", entry.render()),
         }
         .replace("Failed to render")?;
