@@ -134,30 +134,29 @@ pub fn charge_iteration() -> liquid_core::Result<()> {
 /// Approximate bytes of a value, stopping early once past `cap`. On the owned `Value` a
 /// filter returns, not a view: no virtual calls (this runs after every filter).
 fn size_of(value: &Value, cap: usize) -> usize {
-    let items = |items: &[Value]| {
+    // Each entry's size plus 16 bytes of overhead, summed until past `cap`.
+    fn capped_sum(sizes: impl Iterator<Item = usize>, cap: usize) -> usize {
         let mut total = 0usize;
-        for item in items {
-            total = total.saturating_add(16 + size_of(item, cap));
+        for size in sizes {
+            total = total.saturating_add(16 + size);
             if total > cap {
                 break;
             }
         }
         total
-    };
+    }
     match value {
         // Only strings grow; formatting a number just to measure it would cost every filter.
         Value::Scalar(scalar) => scalar.as_str().map_or(0, str::len),
-        Value::Array(array) | Value::Range(array, _) => items(array),
-        Value::Object(object) => {
-            let mut total = 0usize;
-            for (key, item) in object.iter() {
-                total = total.saturating_add(16 + key.len() + size_of(item, cap));
-                if total > cap {
-                    break;
-                }
-            }
-            total
+        Value::Array(items) | Value::Range(items, _) => {
+            capped_sum(items.iter().map(|item| size_of(item, cap)), cap)
         }
+        Value::Object(object) => capped_sum(
+            object
+                .iter()
+                .map(|(key, item)| key.len() + size_of(item, cap)),
+            cap,
+        ),
         Value::State(_) | Value::Nil => 0,
     }
 }

@@ -158,11 +158,8 @@ impl Renderable for Output {
                     return writer.write_all(text.as_bytes()).map_err(failed);
                 }
                 if budget::escape() == OutputEscape::None {
-                    return match value.as_scalar().filter(|_| value.type_name() == "string") {
-                        Some(text) => writer.write_all(text.into_cow_str().as_bytes()),
-                        None => write!(writer, "{}", value.render()),
-                    }
-                    .map_err(failed);
+                    // Strings were written above.
+                    return write!(writer, "{}", value.render()).map_err(failed);
                 }
                 let text = value.to_kstr();
                 if super::needs_html_escape(text.as_str()) && !budget::is_trusted(text.as_str()) {
