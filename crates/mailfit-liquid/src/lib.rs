@@ -49,6 +49,7 @@ mod error;
 mod errors;
 mod fast_output;
 mod filters;
+mod forloop;
 mod guards;
 mod inclusion;
 mod lax_filters;

@@ -22,7 +22,8 @@ use liquid_core::{
 
 use super::blank::{self, Body};
 use super::budget;
-use super::scope::{Lenient, LoopPosition, Names, enclosing_loops, within};
+use super::forloop::Forloop;
+use super::scope::{Lenient, LoopPosition, Names, loop_depth, within};
 
 /// A value a tag reads: an expression, or a range literal `(a..b)` (the crate's tag grammar
 /// gives ranges a token of their own). `for` and `tablerow` count through ranges lazily;
@@ -331,42 +332,9 @@ pub(super) fn loop_object(i: usize, length: usize) -> Data {
     ])
 }
 
-/// Moves a [`loop_object`] to item `i` in place (its first seven entries are the counters).
-fn move_loop_object(forloop: &mut Data, i: usize, length: usize) {
-    let (i, length) = (i as i64, length as i64);
-    let values = [
-        Scalar::new(length),
-        Scalar::new(i + 1),
-        Scalar::new(i),
-        Scalar::new(length - i),
-        Scalar::new(length - i - 1),
-        Scalar::new(i == 0),
-        Scalar::new(i == length - 1),
-    ];
-    if let Data::Object(entries) = forloop {
-        for ((_, slot), value) in entries.iter_mut().zip(values) {
-            *slot = Data::Scalar(value);
-        }
-    }
-}
-
 /// Text as template data.
 pub(super) fn text(value: &str) -> Data {
     Data::Scalar(Scalar::new(KString::from_ref(value)))
-}
-
-/// The `forloop` of the enclosing loop, with its own parents, if this loop is nested.
-fn parent_loop() -> Option<Data> {
-    let mut parent = None;
-    for position in &enclosing_loops() {
-        let mut forloop = loop_object(position.index, position.length);
-        forloop.insert("name", text(&position.name));
-        if let Some(p) = parent {
-            forloop.insert("parentloop", p);
-        }
-        parent = Some(forloop);
-    }
-    parent
 }
 
 /// Renders one iteration's body in a frame holding `names`; true when it ended in `break`.
@@ -454,22 +422,17 @@ impl Renderable for For {
             }
             return Ok(());
         }
-        let parent = parent_loop();
         let position = LoopPosition {
             index: 0,
             length,
             name: self.head.name.clone(),
         };
         // One `forloop` per loop, its counters moved at each item.
-        let mut forloop = loop_object(0, length);
-        forloop.insert("name", text(&self.head.name));
-        if let Some(parent) = parent {
-            forloop.insert("parentloop", parent);
-        }
+        let mut forloop = Forloop::new(length, &self.head.name, loop_depth());
         within(Some(position), |at| {
             for i in 0..length {
                 at(i);
-                move_loop_object(&mut forloop, i, length);
+                forloop.move_to(i, length);
                 let item = window.item(i);
                 let names: [(&str, &dyn ValueView); 2] = [
                     ("forloop", &forloop),

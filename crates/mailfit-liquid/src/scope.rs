@@ -110,12 +110,29 @@ thread_local! {
     static LOOPS: RefCell<Vec<Option<LoopPosition>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The loops around the current one, outermost first (up to the nearest `render`).
-pub fn enclosing_loops() -> Vec<LoopPosition> {
+/// How many loops and `render`ed partials are open: a loop started now sits at this depth.
+pub fn loop_depth() -> usize {
+    LOOPS.with(|l| l.borrow().len())
+}
+
+/// Is the loop at `depth` inside another (with no `render` between)?
+pub fn is_nested_at(depth: usize) -> bool {
     LOOPS.with(|l| {
         let loops = l.borrow();
-        let start = loops.iter().rposition(Option::is_none).map_or(0, |i| i + 1);
-        loops
+        depth
+            .checked_sub(1)
+            .and_then(|i| loops.get(i))
+            .is_some_and(Option::is_some)
+    })
+}
+
+/// The loops around the one at `depth`, outermost first (up to the nearest `render`).
+pub fn enclosing_loops_below(depth: usize) -> Vec<LoopPosition> {
+    LOOPS.with(|l| {
+        let loops = l.borrow();
+        let below = loops.get(..depth).unwrap_or(&loops[..]);
+        let start = below.iter().rposition(Option::is_none).map_or(0, |i| i + 1);
+        below
             .get(start..)
             .unwrap_or(&[])
             .iter()

@@ -1,0 +1,168 @@
+//! A `for` loop's `forloop` object. Its counters move in place at each item, and its
+//! `parentloop` (the enclosing loop's `forloop`, with its own parents) is built only when a
+//! template reads it: building the chain at every nested loop's start cost a render of deeply
+//! nested loops most of its time, for a key templates seldom read.
+
+use std::cell::OnceCell;
+use std::fmt;
+
+use liquid_core::model::{
+    DisplayCow, KStringCow, ObjectRender, ObjectSource, ObjectView, Scalar, State, Value, ValueView,
+};
+
+use super::data::Data;
+use super::loops::{loop_object, text};
+use super::scope::{enclosing_loops_below, is_nested_at};
+
+/// `forloop` of the loop at `depth` in the loop stack (see [`super::scope::within`]).
+#[derive(Debug)]
+pub(super) struct Forloop {
+    /// `length`, `index`, `index0`, `rindex`, `rindex0`, `first`, `last`, then `name`.
+    counters: Data,
+    depth: usize,
+    nested: bool,
+    parent: OnceCell<Data>,
+}
+
+impl Forloop {
+    /// The `forloop` of a loop named `name` of `length` items, about to start at `depth`.
+    pub(super) fn new(length: usize, name: &str, depth: usize) -> Forloop {
+        let mut counters = loop_object(0, length);
+        counters.insert("name", text(name));
+        Forloop {
+            counters,
+            depth,
+            nested: is_nested_at(depth),
+            parent: OnceCell::new(),
+        }
+    }
+
+    /// Moves the counters to item `i` (the first seven entries of [`loop_object`]).
+    pub(super) fn move_to(&mut self, i: usize, length: usize) {
+        let (i, length) = (i as i64, length as i64);
+        let values = [
+            Scalar::new(length),
+            Scalar::new(i + 1),
+            Scalar::new(i),
+            Scalar::new(length - i),
+            Scalar::new(length - i - 1),
+            Scalar::new(i == 0),
+            Scalar::new(i == length - 1),
+        ];
+        if let Data::Object(entries) = &mut self.counters {
+            for ((_, slot), value) in entries.iter_mut().zip(values) {
+                *slot = Data::Scalar(value);
+            }
+        }
+    }
+
+    /// The enclosing loop's `forloop`, built at the first read (the enclosing loops do not move
+    /// while this one runs).
+    fn parent(&self) -> Option<&Data> {
+        self.nested
+            .then(|| self.parent.get_or_init(|| parent_chain(self.depth)))
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (KStringCow<'_>, &dyn ValueView)> {
+        let counters = match &self.counters {
+            Data::Object(entries) => &entries[..],
+            _ => &[],
+        };
+        counters
+            .iter()
+            .map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView))
+            .chain(
+                self.parent()
+                    .map(|p| (KStringCow::from_static("parentloop"), p as &dyn ValueView)),
+            )
+    }
+}
+
+/// The `forloop` objects of the loops enclosing the one at `depth`, each holding its own parent.
+fn parent_chain(depth: usize) -> Data {
+    let mut parent = None;
+    for position in &enclosing_loops_below(depth) {
+        let mut forloop = loop_object(position.index, position.length);
+        forloop.insert("name", text(&position.name));
+        if let Some(p) = parent {
+            forloop.insert("parentloop", p);
+        }
+        parent = Some(forloop);
+    }
+    parent.unwrap_or(Data::Nil)
+}
+
+impl ValueView for Forloop {
+    fn as_debug(&self) -> &dyn fmt::Debug {
+        self
+    }
+
+    fn render(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(ObjectRender::new(self)))
+    }
+
+    fn source(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(ObjectSource::new(self)))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "object"
+    }
+
+    fn query_state(&self, state: State) -> bool {
+        // Never empty, so only truthy.
+        matches!(state, State::Truthy)
+    }
+
+    fn to_kstr(&self) -> KStringCow<'_> {
+        KStringCow::from_string(self.render().to_string())
+    }
+
+    fn to_value(&self) -> Value {
+        let mut whole = self.counters.clone();
+        if let Some(parent) = self.parent() {
+            whole.insert("parentloop", parent.clone());
+        }
+        whole.to_value()
+    }
+
+    fn as_object(&self) -> Option<&dyn ObjectView> {
+        Some(self)
+    }
+}
+
+impl ObjectView for Forloop {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+
+    fn size(&self) -> i64 {
+        ObjectView::size(&self.counters) + i64::from(self.nested)
+    }
+
+    fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
+        Box::new(self.entries().map(|(k, _)| k))
+    }
+
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(self.entries().map(|(_, v)| v))
+    }
+
+    fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
+        Box::new(self.entries())
+    }
+
+    fn contains_key(&self, index: &str) -> bool {
+        match index {
+            "parentloop" => self.nested,
+            _ => ObjectView::contains_key(&self.counters, index),
+        }
+    }
+
+    fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        match (index, self.parent()) {
+            ("parentloop", Some(parent)) => Some(parent),
+            _ => ObjectView::get(&self.counters, index),
+        }
+    }
+}
