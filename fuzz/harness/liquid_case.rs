@@ -20,13 +20,47 @@ pub struct Case {
     pub strict: bool,
     /// HTML-escape outputs.
     pub escape_html: bool,
-    /// Small [`RenderLimits`] (4 KiB output, 1,000 iterations, 2 KiB values).
-    pub small_limits: bool,
+    /// Which [`RenderLimits`] the render runs under.
+    pub limits: Limits,
     /// mailfit's email dialect (`money`, `utm`, ...) rather than Shopify's.
     pub email_dialect: bool,
     /// `compile` + `render` (twice) rather than `render_template` (twice, the cached path).
     pub compiled: bool,
 }
+
+/// The [`RenderLimits`] of a case.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limits {
+    /// [`RenderLimits::default`], what hosts run (2 MiB output, 100,000 iterations).
+    #[default]
+    Default,
+    /// [`MEDIUM_LIMITS`]: the structure-aware target's larger tier. Its grammar builds loop
+    /// nests that run to the iteration limit at almost every input, so the default limits made
+    /// each input cost 10x the time of these for no new code reached; `liquid_raw`, the hostile
+    /// corpus and the tests run the default ones.
+    Medium,
+    /// [`SMALL_LIMITS`], where every limit is hit often.
+    Small,
+}
+
+impl Limits {
+    /// The limits themselves.
+    pub fn render_limits(self) -> RenderLimits {
+        match self {
+            Limits::Default => RenderLimits::default(),
+            Limits::Medium => MEDIUM_LIMITS,
+            Limits::Small => SMALL_LIMITS,
+        }
+    }
+}
+
+/// The medium limits.
+pub const MEDIUM_LIMITS: RenderLimits = RenderLimits {
+    max_output_bytes: 64 * 1024,
+    max_loop_iterations: 10_000,
+    max_value_bytes: 16 * 1024,
+};
 
 /// The small limits.
 pub const SMALL_LIMITS: RenderLimits = RenderLimits {
@@ -84,11 +118,7 @@ pub fn sample_data() -> serde_json::Value {
 /// Renders `case`; an error is an answer, a panic or a breached limit is a finding.
 pub fn run(case: &Case) {
     let data = Data::from_json(&case.data);
-    let limits = if case.small_limits {
-        SMALL_LIMITS
-    } else {
-        RenderLimits::default()
-    };
+    let limits = case.limits.render_limits();
     let options = RenderOptions {
         strict: case.strict,
         escape: if case.escape_html {

@@ -292,7 +292,11 @@ pub fn liquid_raw(data: &[u8]) {
         data: liquid_case::sample_data(),
         strict: flags & 1 != 0,
         escape_html: flags & 2 != 0,
-        small_limits: flags & 4 != 0,
+        limits: if flags & 4 != 0 {
+            liquid_case::Limits::Small
+        } else {
+            liquid_case::Limits::Default
+        },
         email_dialect: flags & 8 != 0,
         compiled: flags & 16 != 0,
     };

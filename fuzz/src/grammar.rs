@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use arbitrary::Arbitrary;
 
-use crate::harness::liquid_case::{Case, fixed_partials, sample_data};
+use crate::harness::liquid_case::{Case, Limits, fixed_partials, sample_data};
 
 /// Depth past which generated children are left out (deep nesting comes from [`Node::Deep`]).
 const MAX_TREE_DEPTH: usize = 12;
@@ -40,7 +40,11 @@ impl Input {
             data,
             strict: self.flags & 1 != 0,
             escape_html: self.flags & 2 != 0,
-            small_limits: self.flags & 4 != 0,
+            limits: if self.flags & 4 != 0 {
+                Limits::Small
+            } else {
+                Limits::Medium
+            },
             email_dialect: self.flags & 8 != 0,
             compiled: self.flags & 16 != 0,
         }
