@@ -6,9 +6,7 @@
 use std::cell::OnceCell;
 use std::fmt;
 
-use liquid_core::model::{
-    DisplayCow, KStringCow, ObjectRender, ObjectSource, ObjectView, Scalar, State, Value, ValueView,
-};
+use liquid_core::model::{DisplayCow, KStringCow, ObjectView, Scalar, State, Value, ValueView};
 
 use super::data::Data;
 use super::loops::{loop_object, text};
@@ -22,6 +20,8 @@ pub(super) struct Forloop {
     depth: usize,
     nested: bool,
     parent: OnceCell<Data>,
+    /// [`Forloop::whole`], reset as the counters move.
+    whole: OnceCell<Data>,
 }
 
 impl Forloop {
@@ -34,11 +34,13 @@ impl Forloop {
             depth,
             nested: is_nested_at(depth),
             parent: OnceCell::new(),
+            whole: OnceCell::new(),
         }
     }
 
     /// Moves the counters to item `i` (the first seven entries of [`loop_object`]).
     pub(super) fn move_to(&mut self, i: usize, length: usize) {
+        self.whole.take();
         let (i, length) = (i as i64, length as i64);
         let values = [
             Scalar::new(length),
@@ -63,18 +65,16 @@ impl Forloop {
             .then(|| self.parent.get_or_init(|| parent_chain(self.depth)))
     }
 
-    fn entries(&self) -> impl Iterator<Item = (KStringCow<'_>, &dyn ValueView)> {
-        let counters = match &self.counters {
-            Data::Object(entries) => &entries[..],
-            _ => &[],
-        };
-        counters
-            .iter()
-            .map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView))
-            .chain(
-                self.parent()
-                    .map(|p| (KStringCow::from_static("parentloop"), p as &dyn ValueView)),
-            )
+    /// The whole object as data, for the rare reads of all of it (iterating, printing): no
+    /// iterator or renderer of its own in the module.
+    fn whole(&self) -> &Data {
+        self.whole.get_or_init(|| {
+            let mut whole = self.counters.clone();
+            if let Some(parent) = self.parent() {
+                whole.insert("parentloop", parent.clone());
+            }
+            whole
+        })
     }
 }
 
@@ -98,11 +98,11 @@ impl ValueView for Forloop {
     }
 
     fn render(&self) -> DisplayCow<'_> {
-        DisplayCow::Owned(Box::new(ObjectRender::new(self)))
+        self.whole().render()
     }
 
     fn source(&self) -> DisplayCow<'_> {
-        DisplayCow::Owned(Box::new(ObjectSource::new(self)))
+        self.whole().source()
     }
 
     fn type_name(&self) -> &'static str {
@@ -115,15 +115,11 @@ impl ValueView for Forloop {
     }
 
     fn to_kstr(&self) -> KStringCow<'_> {
-        KStringCow::from_string(self.render().to_string())
+        self.whole().to_kstr()
     }
 
     fn to_value(&self) -> Value {
-        let mut whole = self.counters.clone();
-        if let Some(parent) = self.parent() {
-            whole.insert("parentloop", parent.clone());
-        }
-        whole.to_value()
+        self.whole().to_value()
     }
 
     fn as_object(&self) -> Option<&dyn ObjectView> {
@@ -141,15 +137,15 @@ impl ObjectView for Forloop {
     }
 
     fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
-        Box::new(self.entries().map(|(k, _)| k))
+        ObjectView::keys(self.whole())
     }
 
     fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
-        Box::new(self.entries().map(|(_, v)| v))
+        ObjectView::values(self.whole())
     }
 
     fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
-        Box::new(self.entries())
+        ObjectView::iter(self.whole())
     }
 
     fn contains_key(&self, index: &str) -> bool {
