@@ -162,3 +162,75 @@ impl ObjectView for Forloop {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scope::{LoopPosition, loop_depth, within};
+
+    fn int(view: Option<&dyn ValueView>) -> Option<i64> {
+        view.and_then(|v| v.as_scalar())
+            .and_then(|s| s.to_integer())
+    }
+
+    #[test]
+    fn an_outermost_loop_has_no_parentloop() {
+        let forloop = Forloop::new(3, "i-items", loop_depth());
+        assert!(!ObjectView::contains_key(&forloop, "parentloop"));
+        assert_eq!(ObjectView::size(&forloop), 8);
+        assert!(ObjectView::get(&forloop, "parentloop").is_none_or(|v| v.is_nil()));
+        assert_eq!(ObjectView::keys(&forloop).count(), 8);
+    }
+
+    #[test]
+    fn parentloop_reads_the_enclosing_loops_where_they_stand() {
+        let outer = LoopPosition {
+            index: 0,
+            length: 4,
+            name: "a-list".into(),
+        };
+        within(Some(outer), |at| {
+            at(2);
+            let mut forloop = Forloop::new(2, "b-x", loop_depth());
+            let inner = LoopPosition {
+                index: 0,
+                length: 2,
+                name: "b-x".into(),
+            };
+            within(Some(inner), |at| {
+                at(1);
+                forloop.move_to(1, 2);
+                assert_eq!(int(ObjectView::get(&forloop, "index")), Some(2));
+                assert!(ObjectView::contains_key(&forloop, "parentloop"));
+                assert_eq!(ObjectView::size(&forloop), 9);
+                let parent = ObjectView::get(&forloop, "parentloop")
+                    .and_then(ValueView::as_object)
+                    .expect("a parentloop object");
+                assert_eq!(int(parent.get("index")), Some(3));
+                assert_eq!(int(parent.get("rindex0")), Some(1));
+                assert_eq!(
+                    parent.get("name").map(|n| n.to_kstr().to_string()),
+                    Some("a-list".into())
+                );
+                // The outermost loop's forloop has no parent of its own.
+                assert!(!parent.contains_key("parentloop"));
+                // Read whole, the object is the counters, the name and the parent, in order.
+                let keys: Vec<String> = ObjectView::keys(&forloop).map(|k| k.to_string()).collect();
+                assert_eq!(
+                    keys,
+                    [
+                        "length",
+                        "index",
+                        "index0",
+                        "rindex",
+                        "rindex0",
+                        "first",
+                        "last",
+                        "name",
+                        "parentloop"
+                    ]
+                );
+            });
+        });
+    }
+}
