@@ -28,7 +28,7 @@ pub fn on_small_stack<F: FnOnce() + Send>(f: F) {
     std::thread::scope(|scope| {
         let joined = std::thread::Builder::new()
             .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, f)
+            .spawn_scoped(scope, || signal_stack::run_on_thread(f))
             .map(|handle| handle.join());
         match joined {
             Ok(Ok(())) => {}
@@ -37,6 +37,70 @@ pub fn on_small_stack<F: FnOnce() + Send>(f: F) {
             Err(_) => {}
         }
     });
+}
+
+/// A stack overflow must leave its input behind. libFuzzer's SIGSEGV handler runs on the stack
+/// of the thread that faulted, which an overflow has used up, so the process died without
+/// saving the input (twice, in the `liquid` target). Under cargo-fuzz the handler runs on an
+/// alternate stack instead, reports the crash and saves the input. (A test binary has Rust's
+/// own handler, which names the overflow and aborts.)
+#[cfg(fuzzing)]
+mod signal_stack {
+    use std::sync::Once;
+
+    /// Room for libFuzzer's handler: it prints a stack trace and writes the input.
+    const ALTERNATE_STACK_BYTES: usize = 256 * 1024;
+
+    pub fn run_on_thread<F: FnOnce()>(f: F) {
+        static ON_ALTERNATE_STACK: Once = Once::new();
+        // SAFETY: plain libc calls on zeroed or fully initialised structs.
+        ON_ALTERNATE_STACK.call_once(|| unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            if libc::sigaction(libc::SIGSEGV, std::ptr::null(), &mut action) == 0 {
+                action.sa_flags |= libc::SA_ONSTACK;
+                libc::sigaction(libc::SIGSEGV, &action, std::ptr::null_mut());
+            }
+        });
+        let mut stack = vec![0u8; ALTERNATE_STACK_BYTES];
+        let _registered = Registered::new(&mut stack);
+        f();
+    }
+
+    /// This thread's alternate stack, unregistered (before its buffer is freed) on drop, also
+    /// when `f` panics.
+    struct Registered;
+
+    impl Registered {
+        fn new(stack: &mut [u8]) -> Registered {
+            let alternate = libc::stack_t {
+                ss_sp: stack.as_mut_ptr().cast(),
+                ss_flags: 0,
+                ss_size: stack.len(),
+            };
+            // SAFETY: the buffer outlives the registration (dropped after `Registered`).
+            unsafe { libc::sigaltstack(&alternate, std::ptr::null_mut()) };
+            Registered
+        }
+    }
+
+    impl Drop for Registered {
+        fn drop(&mut self) {
+            let disabled = libc::stack_t {
+                ss_sp: std::ptr::null_mut(),
+                ss_flags: libc::SS_DISABLE,
+                ss_size: 0,
+            };
+            // SAFETY: unregisters this thread's alternate stack.
+            unsafe { libc::sigaltstack(&disabled, std::ptr::null_mut()) };
+        }
+    }
+}
+
+#[cfg(not(fuzzing))]
+mod signal_stack {
+    pub fn run_on_thread<F: FnOnce()>(f: F) {
+        f()
+    }
 }
 
 /// The sample catalog, campaign and customers (`samples/`).
