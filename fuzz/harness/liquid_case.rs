@@ -60,6 +60,7 @@ pub const MEDIUM_LIMITS: RenderLimits = RenderLimits {
     max_output_bytes: 64 * 1024,
     max_loop_iterations: 10_000,
     max_value_bytes: 16 * 1024,
+    max_processed_bytes: 16 * 1024 * 1024,
 };
 
 /// The small limits.
@@ -67,6 +68,7 @@ pub const SMALL_LIMITS: RenderLimits = RenderLimits {
     max_output_bytes: 4096,
     max_loop_iterations: 1_000,
     max_value_bytes: 2048,
+    max_processed_bytes: 1024 * 1024,
 };
 
 /// Partials every raw-bytes case has: plain, looping, self-including and `render`ing ones.

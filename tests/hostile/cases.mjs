@@ -303,6 +303,8 @@ export function corpus(f) {
     { name: "render limits maxOutputBytes -1", run: () => renderTemplate("x", {}, { limits: { maxOutputBytes: -1 } }), expect: { code: "INVALID_INPUT", path: "$.options.limits.maxOutputBytes" } },
     { name: "render limits maxLoopIterations NaN", run: () => renderTemplate("x", {}, { limits: { maxLoopIterations: NaN } }), expect: { code: "INVALID_INPUT", path: "$.options.limits.maxLoopIterations" } },
     { name: "render limits maxValueBytes '5'", run: () => renderTemplate("x", {}, { limits: { maxValueBytes: "5" } }), expect: { code: "INVALID_INPUT", path: "$.options.limits.maxValueBytes" } },
+    { name: "render limits maxProcessedBytes -1", run: () => renderTemplate("x", {}, { limits: { maxProcessedBytes: -1 } }), expect: { code: "INVALID_INPUT", path: "$.options.limits.maxProcessedBytes" } },
+    { name: "render limits 0 processed bytes stops at the first filter", run: () => renderTemplate("x{{ 'y' | upcase }}", {}, { limits: { maxProcessedBytes: 0 } }), expect: { code: "TEMPLATE_LIMIT", path: "template:template" } },
     { name: "render limits 0 output stops at once", run: () => renderTemplate("x", {}, { limits: { maxOutputBytes: 0 } }), expect: { code: "TEMPLATE_LIMIT", path: "template:template" } },
     { name: "fitChurnModel penalizer -1 stays finite", run: () => fitChurnModel(customers, { now: options.now, penalizer: -1 }), expect: { ok: (r) => { for (const k of ["r", "alpha", "a", "b"]) assert.ok(Number.isFinite(r.model[k]) && r.model[k] > 0, k); } }, maxMs: 20_000 },
     { name: "fitChurnModel penalizer 1e300 stays finite", run: () => fitChurnModel(customers, { now: options.now, penalizer: 1e300 }), expect: { ok: (r) => { for (const k of ["r", "alpha", "a", "b"]) assert.ok(Number.isFinite(r.model[k]) && r.model[k] > 0, k); } }, maxMs: 20_000 },
@@ -466,11 +468,26 @@ export function corpus(f) {
     ["include chain of 20", "{% include 'p0' %}", Object.fromEntries(many(20, (i) => [`p${i}`, `{% include 'p${i + 1}' %}`]).concat([["p20", "end"]])), "TEMPLATE_RENDER"],
     ["201 partials", "x", Object.fromEntries(many(201, (i) => [`p${i}`, "x"])), "TEMPLATE_LIMIT"],
     ["a partial over 256 KiB", "{% include 'a' %}", { a: big(300_000) }, "TEMPLATE_LIMIT"],
+    // Found by fuzz/ (liquid): each source within 64 levels and the chain within 16 partials,
+    // 16 x 64 levels of `for` overflowed the stack (a trap); now 100 levels across partials.
+    ["a partial of 64 nested loops that includes itself", "{% include 'a' %}", { a: "{% for i in (1..1) %}".repeat(64) + "{{ a.b }}{% include 'a' %}" + "{% endfor %}".repeat(64) }, "TEMPLATE_LIMIT", { a: { b: 1 } }],
+    ["101 levels across two partials", "{% include 'a' %}", { a: "{% if true %}".repeat(60) + "{% include 'b' %}" + "{% endif %}".repeat(60), b: "{% unless false %}".repeat(39) + "x" + "{% endunless %}".repeat(39) }, "TEMPLATE_LIMIT"],
+    // Work on large data that the iteration and size limits let through (61 s natively before
+    // the processed-bytes budget): copies, reads of copies, filters and scans of 3,000 products.
+    ["assign of 3,000 products in a loop", "{% for i in (1..100000) %}{% assign a = products %}{% endfor %}", {}, "TEMPLATE_LIMIT", { products: many(3000, (n) => ({ title: "Flow Legging", n })) }],
+    ["reads of an assigned 3,000-product array in a loop", "{% assign a = products %}{% for i in (1..100000) %}{{ a | size }}{% endfor %}", {}, "TEMPLATE_LIMIT", { products: many(3000, (n) => ({ title: "Flow Legging", n })) }],
+    ["where over 3,000 products in a loop", "{% for i in (1..100000) %}{% assign a = products | where: 'n', 5 %}{% endfor %}", {}, "TEMPLATE_LIMIT", { products: many(3000, (n) => ({ title: "Flow Legging", n })) }],
+    ["contains over 3,000 products in a loop", "{% for i in (1..100000) %}{% if products contains i %}{% endif %}{% endfor %}", {}, "TEMPLATE_LIMIT", { products: many(3000, (n) => ({ title: "Flow Legging", n })) }],
+    // Elements rendered count too: 5,000 per iteration of 100,000 ran 52 s natively.
+    ["5,000 conditions in a loop of 100,000", "{% for i in (1..100000) %}" + "{% if a %}{% endif %}".repeat(5000) + "{% endfor %}", {}, "TEMPLATE_LIMIT", { a: 1 }],
+    ["5,000 empty outputs in a loop of 100,000", "{% for i in (1..100000) %}" + "{{ a }}".repeat(5000) + "{% endfor %}", {}, "TEMPLATE_LIMIT", { a: "" }],
+    ["a forloop printed in 63 nested loops", "{% for i in (1..2) %}".repeat(63) + "{{ 'ab' | replace_first: forloop.parentloop }}{% assign f = forloop %}" + "{% endfor %}".repeat(63), {}, "TEMPLATE_LIMIT"],
   ];
   const templateBombs = bombs.map(([name, source, partials, code, data = {}]) => ({
     name, run: () => renderTemplate(source, data, { partials }), expect: { code, path: /^template:/ }, maxMs: 5_000,
   }));
   templateBombs.push(
+    { name: "100 levels across two partials render", run: () => renderTemplate("{% include 'a' %}", {}, { partials: { a: "{% if true %}".repeat(60) + "{% include 'b' %}" + "{% endif %}".repeat(60), b: "{% for i in (1..1) %}".repeat(38) + "x" + "{% endfor %}".repeat(38) } }), expect: { ok: (s) => assert.equal(s, "x") }, maxMs: 5_000 },
     { name: "10^4 includes of an empty partial render empty (11,111 partial renders, within the 100,000 budget)", run: () => renderTemplate("{% include 'a' %}", {}, { partials: fanOut(4, "", 10) }), expect: { ok: (s) => assert.equal(s, "") }, maxMs: 5_000 },
     // Partial renders count toward the loop budget (100,000 by default).
     { name: "10^8 includes of an empty partial", run: () => renderTemplate("{% include 'a' %}", {}, { partials: fanOut(8, "", 10) }), expect: { code: "TEMPLATE_LIMIT", path: "template:template" }, maxMs: 5_000 },

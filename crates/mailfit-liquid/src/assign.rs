@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use liquid_core::model::KString;
+use liquid_core::model::{KString, ValueCow};
 use liquid_core::parser::{FilterChain, TagToken};
 use liquid_core::{
     Error, Language, ParseTag, Renderable, Result, Runtime, TagReflection, TagTokenIter,
@@ -75,8 +75,14 @@ impl Renderable for Assign {
         let value = self
             .value
             .evaluate(runtime)
-            .map_err(|e| e.trace(format!("{{% assign {} = {} %}}", self.name, self.value)))?
-            .into_owned();
+            .map_err(|e| e.trace(format!("{{% assign {} = {} %}}", self.name, self.value)))?;
+        // A borrowed value (the data's) is copied here; an owned one was counted where it was
+        // made (a filter) or copied (a read of an assigned variable).
+        let copied = matches!(value, ValueCow::Borrowed(_));
+        let value = value.into_owned();
+        if copied {
+            crate::budget::charge_copy(&value)?;
+        }
         runtime.set_global(self.name.clone(), value);
         Ok(())
     }

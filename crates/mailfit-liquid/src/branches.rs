@@ -191,6 +191,14 @@ impl Comparison {
             });
         };
         let right = right.resolve(runtime)?;
+        if matches!(op, Op::Eq | Op::Ne | Op::Contains) {
+            // These walk arrays and hashes item by item.
+            for side in [&left, &right] {
+                if let Resolved::Value(v) = side {
+                    crate::budget::charge_processed(crate::budget::shallow_size(v.as_view()))?;
+                }
+            }
+        }
         Ok(match op {
             Op::Eq => equal(&left, &right),
             Op::Ne => !equal(&left, &right),

@@ -18,6 +18,7 @@ use liquid_lib::stdlib;
 use crate::budget::{self, CappedWriter, OutputEscape, RenderLimits};
 use crate::data::Data;
 use crate::error::TemplateError;
+use crate::guards::DepthCounted;
 use crate::scope::Root;
 use crate::sequence::Sequence;
 use crate::{
@@ -87,14 +88,14 @@ fn language() -> Language {
             "raw",
             Box::new(stdlib::RawBlock) as Box<dyn liquid_core::ParseBlock>,
         ),
-        ("if", Box::new(branches::IfBlock)),
-        ("unless", Box::new(branches::UnlessBlock)),
-        ("ifchanged", Box::new(stdlib::IfChangedBlock)),
-        ("for", Box::new(loops::ForBlock)),
-        ("tablerow", Box::new(tablerow::TableRowBlock)),
+        ("if", Box::new(DepthCounted(branches::IfBlock))),
+        ("unless", Box::new(DepthCounted(branches::UnlessBlock))),
+        ("ifchanged", Box::new(DepthCounted(stdlib::IfChangedBlock))),
+        ("for", Box::new(DepthCounted(loops::ForBlock))),
+        ("tablerow", Box::new(DepthCounted(tablerow::TableRowBlock))),
         ("comment", Box::new(stdlib::CommentBlock)),
-        ("capture", Box::new(autoescape::CaptureBlock)),
-        ("case", Box::new(branches::CaseBlock)),
+        ("capture", Box::new(DepthCounted(autoescape::CaptureBlock))),
+        ("case", Box::new(DepthCounted(branches::CaseBlock))),
     ] {
         l.blocks.register(name.to_owned(), block);
     }

@@ -2,22 +2,27 @@
 //! - `date` reads `"now"`/`"today"` from the render data's `now` instead of the system clock
 //!   (wasm32 has none: the stock filter traps there), and also reads RFC 3339 input;
 //! - `include` and `render` count their depth, so a self-including partial is an error, not a
-//!   stack overflow;
+//!   stack overflow, and blocks and partials count their nesting across partials;
 //! - [`check_nesting`] rejects sources whose block nesting would overflow the parser's stack.
 
 use std::io::Write;
 
 use liquid_core::model::{DateTime, ScalarCow};
 use liquid_core::{
-    Display_filter, Expression, Filter, FilterParameters, FilterReflection, FromFilterParameters,
-    Language, ParseFilter, ParseTag, Renderable, Result, Runtime, TagReflection, TagTokenIter,
-    Value, ValueView,
+    BlockReflection, Display_filter, Expression, Filter, FilterParameters, FilterReflection,
+    FromFilterParameters, Language, ParseBlock, ParseFilter, ParseTag, Renderable, Result, Runtime,
+    TagBlock, TagReflection, TagTokenIter, Value, ValueView,
 };
 
 /// Deepest `include`/`render` chain allowed.
 pub const MAX_INCLUDE_DEPTH: usize = 16;
 /// Deepest block nesting (`if` in `for` in `case`...) allowed in one source.
 pub const MAX_NESTING: usize = 64;
+/// Deepest nesting of blocks and partials while rendering, across partials (Ruby Liquid's
+/// `Block::MAX_DEPTH`). The two limits above alone allowed 16 partials of 64 nested blocks
+/// each, and 1,088 levels of `for` overflowed a 1 MiB stack, a wasm module's (the fuzzer's
+/// finding).
+pub const MAX_RENDER_DEPTH: usize = 100;
 
 #[derive(Debug, FilterParameters)]
 struct DateArgs {
@@ -322,9 +327,69 @@ fn formatted_bytes_at_most(format: &str) -> usize {
 }
 
 thread_local! {
-    // NOTE: not a runtime register: `render` runs partials in a sandboxed frame whose registers
-    // start empty, which would reset the count at every level.
+    // NOTE: not runtime registers: `render` runs partials in a sandboxed frame whose registers
+    // start empty, which would reset the counts at every level.
     static INCLUDE_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static RENDER_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `render` with `depth` one level higher, or fails with `too_deep` past `max` levels.
+fn one_level_deeper(
+    depth: &'static std::thread::LocalKey<std::cell::Cell<usize>>,
+    max: usize,
+    too_deep: impl FnOnce() -> liquid_core::Error,
+    render: impl FnOnce() -> Result<()>,
+) -> Result<()> {
+    let level = depth.with(|d| {
+        d.set(d.get() + 1);
+        d.get()
+    });
+    let result = if level > max {
+        Err(too_deep())
+    } else {
+        render()
+    };
+    depth.with(|d| d.set(d.get().saturating_sub(1)));
+    result
+}
+
+/// Runs `render` one level deeper in the render's nesting of blocks and partials; a limit
+/// error past [`MAX_RENDER_DEPTH`].
+fn nested(render: impl FnOnce() -> Result<()>) -> Result<()> {
+    let too_deep = || {
+        crate::budget::limit_error(format!(
+            "blocks and partials nest deeper than {MAX_RENDER_DEPTH} levels"
+        ))
+    };
+    one_level_deeper(&RENDER_DEPTH, MAX_RENDER_DEPTH, too_deep, render)
+}
+
+/// Wraps a block (`if`, `for`...) so its renders count toward [`MAX_RENDER_DEPTH`].
+#[derive(Clone)]
+pub struct DepthCounted<B>(pub B);
+
+impl<B: ParseBlock + Clone + 'static> ParseBlock for DepthCounted<B> {
+    fn parse(
+        &self,
+        arguments: TagTokenIter<'_>,
+        block: TagBlock<'_, '_>,
+        options: &Language,
+    ) -> Result<Box<dyn Renderable>> {
+        Ok(Box::new(Counted(self.0.parse(arguments, block, options)?)))
+    }
+
+    fn reflection(&self) -> &dyn BlockReflection {
+        self.0.reflection()
+    }
+}
+
+#[derive(Debug)]
+struct Counted(Box<dyn Renderable>);
+
+impl Renderable for Counted {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> Result<()> {
+        nested(|| self.0.render_to(writer, runtime))
+    }
 }
 
 /// Wraps a stock tag (`include`, `render`) with a depth limit.
@@ -363,19 +428,14 @@ impl Renderable for Guarded {
         // Each partial render counts like a loop iteration: partials that include partials
         // fan out (ten includes, eight levels: 10^8 renders) even when they print nothing.
         crate::budget::charge_iteration()?;
-        let depth = INCLUDE_DEPTH.with(|d| {
-            d.set(d.get() + 1);
-            d.get()
-        });
-        let result = if depth > MAX_INCLUDE_DEPTH {
-            Err(liquid_core::Error::with_msg(format!(
+        let too_deep = || {
+            liquid_core::Error::with_msg(format!(
                 "partials nest deeper than {MAX_INCLUDE_DEPTH} levels (a partial includes itself?)"
-            )))
-        } else {
-            self.0.render_to(writer, runtime)
+            ))
         };
-        INCLUDE_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
-        result
+        one_level_deeper(&INCLUDE_DEPTH, MAX_INCLUDE_DEPTH, too_deep, || {
+            nested(|| self.0.render_to(writer, runtime))
+        })
     }
 }
 
@@ -589,6 +649,105 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn nesting_across_partials_is_bounded_at_render() {
+        // Found by fuzz/ (liquid): each source within MAX_NESTING and the chain within
+        // MAX_INCLUDE_DEPTH, but 16 x 64 levels of `for` overflowed a wasm-sized stack.
+        let blocks = |n: usize, inner: &str| {
+            format!(
+                "{}{inner}{}",
+                "{% for i in (1..1) %}".repeat(n),
+                "{% endfor %}".repeat(n)
+            )
+        };
+        let deep = blocks(60, "{% include 'b' %}");
+        // `include 'a'` (1) + 60 loops + `include 'b'` (1) + 38 loops: 100 levels.
+        let within = [("a", deep.as_str()), ("b", &blocks(38, "x"))];
+        let out = render("{% include 'a' %}", serde_json::json!({}), &within);
+        assert_eq!(out.unwrap(), "x");
+        let beyond = [("a", deep.as_str()), ("b", &blocks(39, "x"))];
+        let err = render("{% include 'a' %}", serde_json::json!({}), &beyond);
+        assert!(
+            matches!(err, Err(TemplateError::Limit { ref message, .. }) if message.contains("nest deeper than 100")),
+            "{err:?}"
+        );
+        let recursive = [("a", blocks(64, "{% include 'a' %}"))];
+        let recursive: Vec<(&str, &str)> =
+            recursive.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let err = render("{% include 'a' %}", serde_json::json!({}), &recursive);
+        assert!(matches!(err, Err(TemplateError::Limit { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn work_on_large_data_is_bounded_by_the_processed_bytes() {
+        let products: Vec<_> = (0..3000)
+            .map(|n| serde_json::json!({"title": "Flow Legging", "n": n}))
+            .collect();
+        let data = serde_json::json!({ "products": products });
+        for (what, source) in [
+            (
+                "assign copies",
+                "{% for i in (1..100000) %}{% assign a = products %}{% endfor %}",
+            ),
+            (
+                "reads of an assigned array",
+                "{% assign a = products %}{% for i in (1..100000) %}{{ a | size }}{% endfor %}",
+            ),
+            (
+                "filters",
+                "{% for i in (1..100000) %}{% assign a = products | where: 'n', 5 %}{% endfor %}",
+            ),
+            (
+                "scans",
+                "{% for i in (1..100000) %}{% if products contains i %}{% endif %}{% endfor %}",
+            ),
+        ] {
+            let err = render(source, data.clone(), &[]);
+            assert!(
+                matches!(err, Err(TemplateError::Limit { ref message, .. }) if message.contains("bytes of values")),
+                "{what}: {err:?}"
+            );
+        }
+        // A page's worth of the same work is far within it.
+        let page =
+            "{% assign a = products | where: 'n', 5 %}{% for p in a %}{{ p.title }}{% endfor %}";
+        assert_eq!(render(page, data, &[]).unwrap(), "Flow Legging");
+    }
+
+    #[test]
+    fn a_forloop_prints_as_rubys_drop_however_deep() {
+        // Found by fuzz/ (liquid): printed as a hash with its parents, 63 nested loops took 2 s.
+        let source = format!(
+            "{}{{{{ forloop }}}}{{{{ forloop.parentloop | append: '!' }}}}{}",
+            "{% for i in (1..2) %}".repeat(63),
+            "{% endfor %}".repeat(63)
+        );
+        let started = std::time::Instant::now();
+        let err = render(&source, serde_json::json!({}), &[]);
+        assert!(matches!(err, Err(TemplateError::Limit { .. })), "{err:?}");
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        let out = render(
+            "{% for i in (1..1) %}{% for j in (1..1) %}{{ forloop }}|{{ forloop.parentloop }}|{% assign f = forloop %}{{ f.parentloop.index }}{% endfor %}{% endfor %}",
+            serde_json::json!({}),
+            &[],
+        );
+        assert_eq!(out.unwrap(), "Liquid::ForloopDrop|Liquid::ForloopDrop|1");
+    }
+
+    #[test]
+    fn elements_rendered_count_toward_the_processed_bytes() {
+        // 5,000 conditions in a loop of 100,000 ran 52 s natively within every other limit.
+        let source = format!(
+            "{{% for i in (1..100000) %}}{}{{% endfor %}}",
+            "{% if a %}{% endif %}".repeat(5000)
+        );
+        let err = render(&source, serde_json::json!({"a": 1}), &[]);
+        assert!(
+            matches!(err, Err(TemplateError::Limit { ref message, .. }) if message.contains("elements rendered")),
+            "{err:?}"
+        );
     }
 
     #[test]

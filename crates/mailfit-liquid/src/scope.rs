@@ -286,7 +286,7 @@ impl<'a> Root<'a> {
         {
             let assigns = self.assigns.borrow();
             if let Some((_, value)) = assigns.iter().find(|(k, _)| k.as_str() == key) {
-                return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
+                return try_find(value, rest).map(|v| copied(v.into_owned()));
             }
         }
         // `increment`/`decrement` counters live in Ruby's outermost environment, the data
@@ -294,7 +294,7 @@ impl<'a> Root<'a> {
         {
             let counters = self.counters.borrow();
             if let Some((_, value)) = counters.iter().find(|(k, _)| k.as_str() == key) {
-                return try_find(value, rest).map(|v| ValueCow::Owned(v.into_owned()));
+                return try_find(value, rest).map(|v| copied(v.into_owned()));
             }
         }
         if self.globals.contains_key(&key) {
@@ -302,6 +302,22 @@ impl<'a> Root<'a> {
         }
         None
     }
+}
+
+/// An assigned value, copied out of its cell (a borrow cannot outlive it) and counted as
+/// processed bytes: a breach fails the render at its next loop iteration, filter or `assign`.
+fn copied(value: Value) -> ValueCow<'static> {
+    // A number, a boolean or a short string costs less to copy than to count.
+    let small = match &value {
+        Value::Scalar(scalar) => scalar.as_str().is_none_or(|text| text.len() <= 256),
+        Value::Nil | Value::State(_) => true,
+        _ => false,
+    };
+    if !small {
+        // NOTE: a lookup cannot fail; the count stays past the limit for the next check.
+        let _ = budget::charge_copy(&value);
+    }
+    ValueCow::Owned(value)
 }
 
 fn set(list: &RefCell<Vec<(KString, Value)>>, name: KString, value: Value) -> Option<Value> {

@@ -97,6 +97,8 @@ const FIXED: &[&str] = &[
     "parentloop-6",
     "parentloop-8",
     "parentloop-9",
+    "forloop-print-1",
+    "forloop-print-2",
 ];
 
 const DEFAULT_CASES: usize = 3000;
