@@ -123,20 +123,6 @@ impl<'a> Loop<'a> {
         Box::new(ObjectView::iter(self.counters).chain(parent))
     }
 
-    fn contains_key(&self, index: &str) -> bool {
-        match index {
-            "parentloop" => self.parent.is_some(),
-            _ => ObjectView::contains_key(self.counters, index),
-        }
-    }
-
-    fn get(self, index: &str) -> Option<&'a dyn ValueView> {
-        match (index, self.parent) {
-            ("parentloop", Some(parent)) => Some(parent),
-            _ => ObjectView::get(self.counters, index),
-        }
-    }
-
     /// A copy (`assign`, filters): an object of the counters and the parents'.
     fn to_value(&self) -> Value {
         let mut value = self.counters.to_value();
@@ -208,12 +194,20 @@ macro_rules! loop_views {
                 self.view().iter()
             }
 
+            // A counter is read without building the parents (`forloop.index` in a nested
+            // loop is the common read; `parentloop` the rare one).
             fn contains_key(&self, index: &str) -> bool {
-                self.view().contains_key(index)
+                match index {
+                    "parentloop" => self.view().parent.is_some(),
+                    _ => ObjectView::contains_key(&self.counters, index),
+                }
             }
 
             fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
-                self.view().get(index)
+                match index {
+                    "parentloop" => self.view().parent.map(|p| p as &dyn ValueView),
+                    _ => ObjectView::get(&self.counters, index),
+                }
             }
         }
     };
@@ -278,6 +272,8 @@ mod tests {
                 at(1);
                 forloop.move_to(1, 2);
                 assert_eq!(int(ObjectView::get(&forloop, "index")), Some(2));
+                // A counter's read leaves the parents unbuilt.
+                assert!(forloop.parent.get().is_none());
                 assert!(ObjectView::contains_key(&forloop, "parentloop"));
                 assert_eq!(ObjectView::size(&forloop), 9);
                 let parent = ObjectView::get(&forloop, "parentloop")
