@@ -24,7 +24,8 @@ pub(super) struct Forloop {
     counters: Data,
     depth: usize,
     nested: bool,
-    parent: OnceCell<ParentLoop>,
+    /// Built at the first read; `None` for an outermost loop.
+    parent: OnceCell<Option<ParentLoop>>,
 }
 
 /// An enclosing loop's `forloop`, fixed while the inner loop runs.
@@ -72,13 +73,14 @@ impl Forloop {
         if !self.nested {
             return None;
         }
-        let parent = self.parent.get_or_init(|| parent_chain(self.depth));
-        matches!(parent.counters, Data::Object(_)).then_some(parent)
+        self.parent
+            .get_or_init(|| parent_chain(self.depth))
+            .as_ref()
     }
 }
 
 /// The `forloop` objects of the loops enclosing the one at `depth`, each holding its own parent.
-fn parent_chain(depth: usize) -> ParentLoop {
+fn parent_chain(depth: usize) -> Option<ParentLoop> {
     let mut parent: Option<ParentLoop> = None;
     for position in &enclosing_loops_below(depth) {
         let mut counters = loop_object(position.index, position.length);
@@ -88,10 +90,7 @@ fn parent_chain(depth: usize) -> ParentLoop {
             parent: parent.map(Box::new),
         });
     }
-    parent.unwrap_or(ParentLoop {
-        counters: Data::Nil,
-        parent: None,
-    })
+    parent
 }
 
 /// A loop object's reads, shared by [`Forloop`] and [`ParentLoop`]: its counters, then
