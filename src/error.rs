@@ -247,10 +247,21 @@ pub fn from_json_str<'de, T: serde::Deserialize<'de>>(
     text: &'de str,
 ) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(&mut de).map_err(|err| json_error(prefix, text, &err))?;
+    match T::deserialize(&mut de) {
+        Ok(value) => json_end(prefix, &mut de).map(|()| value),
+        Err(err) => Err(json_error(prefix, text, &err)),
+    }
+}
+
+/// Only whitespace may follow the value. Apart from [`from_json_str`] so that its many
+/// instances (one per type read) share it.
+#[inline(never)]
+fn json_end(
+    prefix: &str,
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>,
+) -> Result<(), InputError> {
     de.end()
-        .map_err(|err| InputError::invalid(prefix, err.to_string()))?;
-    Ok(value)
+        .map_err(|err| InputError::invalid(prefix, err.to_string()))
 }
 
 #[cfg(test)]

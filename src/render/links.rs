@@ -3,18 +3,20 @@
 use crate::config::Utm;
 use crate::input::is_http_url;
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
+/// Percent-encodes a query value onto `out` (RFC 3986 unreserved characters pass through).
+fn encode_into(out: &mut String, value: &str) {
+    use std::fmt::Write;
     for byte in value.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 out.push(byte as char)
             }
-            _ => out.push_str(&format!("%{byte:02X}")),
+            // NOTE: writing to a String cannot fail.
+            _ => {
+                let _ = write!(out, "%{byte:02X}");
+            }
         }
     }
-    out
 }
 
 /// Adds `utm_*` parameters to a link, keeping its query and fragment; existing `utm_*` win.
@@ -30,20 +32,31 @@ pub fn with_utm(link: &str, utm: &Utm, campaign_id: &str, content: &str) -> Stri
         None => (link, None),
     };
     let campaign = utm.campaign.as_deref().unwrap_or(campaign_id);
-    let mut url = base.to_string();
+    // Links are built per product per recipient: one buffer, and the query searched only when
+    // it might hold a `utm_` parameter already.
+    let mut url = String::with_capacity(link.len() + 96);
+    url.push_str(base);
+    let mut separator = if base.contains('?') { '&' } else { '?' };
+    let may_have_utm = base.contains("utm_");
     for (key, value) in [
         ("utm_source", utm.source.as_str()),
         ("utm_medium", utm.medium.as_str()),
         ("utm_campaign", campaign),
         ("utm_content", content),
     ] {
-        if value.is_empty() || base.contains(&format!("{key}=")) {
+        let present = may_have_utm
+            && base.match_indices(key).any(|(at, _)| {
+                base.get(at + key.len()..)
+                    .is_some_and(|rest| rest.starts_with('='))
+            });
+        if value.is_empty() || present {
             continue;
         }
-        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push(separator);
+        separator = '&';
         url.push_str(key);
         url.push('=');
-        url.push_str(&encode(value));
+        encode_into(&mut url, value);
     }
     if let Some(fragment) = fragment {
         url.push('#');

@@ -170,9 +170,9 @@ fn contains(a: &Resolved<'_>, b: &Resolved<'_>) -> bool {
         return items.values().any(|item| ruby_eq(item, y));
     }
     if let Some(object) = x.as_object() {
-        return object.contains_key(to_s(y).as_str());
+        return object.contains_key(&to_s(y));
     }
-    x.type_name() == "string" && x.to_kstr().contains(to_s(y).as_str())
+    x.type_name() == "string" && x.to_kstr().contains(&*to_s(y))
 }
 
 #[derive(Debug)]

@@ -26,6 +26,11 @@ pub enum Data {
 /// What a missing key or index reads as.
 static NIL: Data = Data::Nil;
 
+/// Is this the nil a missing key or index read as (rather than a nil the data holds)?
+pub(crate) fn is_missing(value: &dyn ValueView) -> bool {
+    std::ptr::addr_eq(value, &NIL)
+}
+
 impl Data {
     /// Converts JSON, keeping object key order.
     pub fn from_json(value: &serde_json::Value) -> Data {

@@ -150,7 +150,7 @@ fn sum(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
             continue;
         }
         let value = match &property {
-            Some(p) if item.is_object() => item.as_object().and_then(|o| o.get(p.as_str())),
+            Some(p) if item.is_object() => item.as_object().and_then(|o| o.get(p)),
             Some(_) if item.is_nil() => None,
             Some(_) => {
                 return Err(liquid_core::Error::with_msg(

@@ -48,7 +48,7 @@ impl Args<'_> {
 
     pub(super) fn text(&self, index: usize, default: &str) -> String {
         match self.positional.get(index) {
-            Some(v) => to_s(v.as_view()),
+            Some(v) => to_s(v.as_view()).into_owned(),
             None => default.to_string(),
         }
     }
@@ -185,11 +185,17 @@ fn array(items: Vec<&dyn ValueView>) -> Value {
 
 fn join(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
     if input.as_array().is_none() {
-        return Ok(Value::scalar(to_s(input)));
+        return Ok(Value::scalar(to_s(input).into_owned()));
     }
     let glue = args.text(0, " ");
-    let parts: Vec<String> = flatten(input).into_iter().map(to_s).collect();
-    Ok(Value::scalar(parts.join(&glue)))
+    let mut joined = String::new();
+    for (at, item) in flatten(input).into_iter().enumerate() {
+        if at > 0 {
+            joined.push_str(&glue);
+        }
+        joined.push_str(&to_s(item));
+    }
+    Ok(Value::scalar(joined))
 }
 
 /// A range's ends (Ruby's `Range#first` and `#last`, even when it has no items).
@@ -283,7 +289,7 @@ fn map(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> {
         if let Some(object) = item.as_object() {
             out.push(object.get(&property).map_or(Value::Nil, |v| v.to_value()));
         } else if item.type_name() == "string" || item.is_nil() {
-            out.push(property_of(item, &Value::scalar(property.clone())).unwrap_or(Value::Nil));
+            out.push(property_of(item, &Value::scalar(property.to_string())).unwrap_or(Value::Nil));
         } else if item.type_name() != "whole number" {
             // Ruby: booleans and floats have no `[]`, so nothing; an integer's `[]` raises.
             out.push(Value::Nil);

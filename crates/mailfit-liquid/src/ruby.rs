@@ -2,6 +2,7 @@
 //! what orders, how a value prints, and how an input becomes a list. Shared by the lenient
 //! filters and the conditions so both agree with each other and with Shopify.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use liquid_core::{Value, ValueView};
@@ -70,14 +71,31 @@ pub fn compare_views(a: &dyn ValueView, b: &dyn ValueView) -> Option<Ordering> {
 
 /// How Ruby prints a value: arrays concatenate, hashes `inspect`, nil is empty, floats keep
 /// their `.0`.
-pub fn to_s(value: &dyn ValueView) -> String {
-    let mut out = String::new();
-    write_s(value, &mut out);
-    out
+pub fn to_s(value: &dyn ValueView) -> Cow<'_, str> {
+    // A string, the common case, is borrowed rather than copied.
+    match value.as_scalar() {
+        Some(scalar) if scalar.as_str().is_some() => scalar.into_cow_str(),
+        _ => {
+            let mut out = String::new();
+            write_s(value, &mut out);
+            Cow::Owned(out)
+        }
+    }
 }
 
 fn write_s(value: &dyn ValueView, out: &mut String) {
-    if value.type_name() == "range" {
+    // Scalars first: they are most of what prints, and need the fewest questions.
+    if let Some(scalar) = value.as_scalar() {
+        match scalar.as_str() {
+            Some(text) => out.push_str(text),
+            None if scalar.type_name() == "fractional number" => {
+                if let Some(f) = scalar.to_float() {
+                    out.push_str(&ruby_float(f));
+                }
+            }
+            None => out.push_str(scalar.to_kstr().as_str()),
+        }
+    } else if value.type_name() == "range" {
         out.push_str(value.to_kstr().as_str());
     } else if let Some(items) = value.as_array() {
         for item in items.values() {
@@ -86,12 +104,6 @@ fn write_s(value: &dyn ValueView, out: &mut String) {
     } else if value.is_object() {
         // A hash prints as Ruby's `Hash#inspect` (the crate's patched rendering).
         out.push_str(&value.render().to_string());
-    } else if value.type_name() == "fractional number" {
-        if let Some(f) = value.as_scalar().and_then(|s| s.to_float()) {
-            out.push_str(&ruby_float(f));
-        }
-    } else if value.as_scalar().is_some() {
-        out.push_str(value.to_kstr().as_str());
     }
 }
 
@@ -122,8 +134,8 @@ pub fn property_of(item: &dyn ValueView, property: &dyn ValueView) -> Option<Val
     if let Some(object) = item.as_object() {
         return object.get(&key).map(|v| v.to_value());
     }
-    if item.type_name() == "string" && item.to_kstr().contains(key.as_str()) {
-        return Some(Value::scalar(key));
+    if item.type_name() == "string" && item.to_kstr().contains(&*key) {
+        return Some(Value::scalar(key.into_owned()));
     }
     None
 }

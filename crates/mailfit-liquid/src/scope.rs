@@ -297,10 +297,11 @@ impl<'a> Root<'a> {
                 return try_find(value, rest).map(|v| copied(v.into_owned()));
             }
         }
-        if self.globals.contains_key(&key) {
-            return try_find(self.globals.get(&key)?, rest);
+        // One scan of the data: its objects answer a missing key with a shared nil.
+        match self.globals.get(&key) {
+            Some(value) if !super::data::is_missing(value) => try_find(value, rest),
+            _ => None,
         }
-        None
     }
 }
 

@@ -113,6 +113,14 @@ pub(super) fn size(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
 /// Ruby's `String#capitalize`: the first character upper-case, the rest lower-case.
 pub(super) fn capitalize(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {
     let text = to_s(input);
+    if text.is_ascii() {
+        // Most text: one copy, changed in place.
+        let mut capitalized = text.to_ascii_lowercase();
+        if let Some(first) = capitalized.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        return Ok(Value::scalar(capitalized));
+    }
     let mut chars = text.chars();
     let capitalized = match chars.next() {
         Some(first) => first
@@ -137,7 +145,7 @@ pub(super) fn truncate(input: &dyn ValueView, args: &Args<'_>) -> Result<Value> 
     };
     let ellipsis = args.text(1, "...");
     if text.chars().count() as i64 <= length {
-        return Ok(Value::scalar(text));
+        return Ok(Value::scalar(text.into_owned()));
     }
     let keep = usize::try_from(length.saturating_sub(ellipsis.chars().count() as i64)).unwrap_or(0);
     Ok(Value::scalar(format!(
@@ -157,17 +165,30 @@ pub(super) fn truncatewords(input: &dyn ValueView, args: &Args<'_>) -> Result<Va
     }
     .max(1);
     let ellipsis = args.text(1, "...");
-    let list: Vec<&str> = text.split_whitespace().collect();
+    // Only the words kept are read, and whether anything follows them: a long text is not
+    // split in full.
+    let mut split = text.split_whitespace();
+    let mut kept = String::new();
+    let mut count = 0;
+    for word in split
+        .by_ref()
+        .take(usize::try_from(words).unwrap_or(usize::MAX))
+    {
+        if count > 0 {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+        count += 1;
+    }
+    let more = split.next().is_some();
     // Ruby's `split(" ", words + 1)` counts what follows the last word it keeps, whitespace
     // alone included (`"  padded  "` is truncated to one word).
-    let full = list.len() as i64 == words && text.ends_with(char::is_whitespace);
-    if list.len() as i64 <= words && !full {
-        return Ok(Value::scalar(text));
+    let full = count == words && text.ends_with(char::is_whitespace);
+    if !more && !full {
+        return Ok(Value::scalar(text.into_owned()));
     }
-    let keep = list
-        .get(..usize::try_from(words).unwrap_or(0))
-        .unwrap_or(&[]);
-    Ok(Value::scalar(format!("{}{ellipsis}", keep.join(" "))))
+    kept.push_str(&ellipsis);
+    Ok(Value::scalar(kept))
 }
 
 pub(super) fn newline_to_br(input: &dyn ValueView, _: &Args<'_>) -> Result<Value> {

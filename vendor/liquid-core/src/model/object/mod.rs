@@ -327,13 +327,18 @@ impl<'s, O: ObjectView> ObjectSource<'s, O> {
 
 impl<O: ObjectView> fmt::Display for ObjectSource<'_, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{{")?;
-        for (k, v) in self.s.iter() {
-            write!(f, r#""{}": {}, "#, k, v.render())?;
-        }
-        write!(f, "}}")?;
-        Ok(())
+        write_source(self.s, f)
     }
+}
+
+/// `ObjectSource`'s body, compiled once rather than once per object type.
+fn write_source(o: &dyn ObjectView, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(f, "{{")?;
+    for (k, v) in o.iter() {
+        write!(f, r#""{}": {}, "#, k, v.render())?;
+    }
+    write!(f, "}}")?;
+    Ok(())
 }
 
 #[derive(Debug)]
@@ -361,11 +366,7 @@ impl<O: ObjectView> fmt::Display for ObjectRender<'_, O> {
 /// Nesting beyond which `inspect` prints `{...}`/`[...]`, as Ruby does for recursive data.
 const INSPECT_DEPTH: usize = 64;
 
-fn inspect_object<O: ObjectView + ?Sized>(
-    o: &O,
-    f: &mut fmt::Formatter<'_>,
-    depth: usize,
-) -> fmt::Result {
+fn inspect_object(o: &dyn ObjectView, f: &mut fmt::Formatter<'_>, depth: usize) -> fmt::Result {
     if depth >= INSPECT_DEPTH {
         return f.write_str("{...}");
     }
