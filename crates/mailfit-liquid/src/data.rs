@@ -20,7 +20,60 @@ pub enum Data {
     /// A list.
     Array(Vec<Data>),
     /// Keys in insertion order.
-    Object(Vec<(KString, Data)>),
+    Object(Vec<(DataKey, Data)>),
+}
+
+/// An object's key. It carries its length and first bytes as one integer, so that a lookup
+/// settles most of the keys it passes with one comparison: objects are small and scanned in
+/// order, and at `opt-level = "z"` reading a `KString`'s text is a call.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DataKey {
+    tag: u64,
+    text: KString,
+}
+
+impl DataKey {
+    /// A key from a static string.
+    pub fn from_static(text: &'static str) -> DataKey {
+        DataKey::from(KString::from_static(text))
+    }
+
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    fn is(&self, tag: u64, text: &str) -> bool {
+        self.tag == tag && self.text.as_str() == text
+    }
+}
+
+impl From<KString> for DataKey {
+    fn from(text: KString) -> DataKey {
+        DataKey {
+            tag: tag_of(text.as_str()),
+            text,
+        }
+    }
+}
+
+impl From<&str> for DataKey {
+    fn from(text: &str) -> DataKey {
+        DataKey::from(KString::from_ref(text))
+    }
+}
+
+/// Length and first and last bytes: equal for equal texts, and different for most others.
+fn tag_of(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let end = |byte: Option<&u8>| u64::from(byte.copied().unwrap_or(0));
+    ((bytes.len() as u64) << 16) | (end(bytes.first()) << 8) | end(bytes.last())
+}
+
+/// The value of `key` in an object's entries.
+fn find<'d>(entries: &'d [(DataKey, Data)], key: &str) -> Option<&'d Data> {
+    let tag = tag_of(key);
+    entries.iter().find(|(k, _)| k.is(tag, key)).map(|(_, v)| v)
 }
 
 /// What a missing key or index reads as.
@@ -47,7 +100,7 @@ impl Data {
             }
             serde_json::Value::Object(map) => Data::Object(
                 map.iter()
-                    .map(|(k, v)| (KString::from_ref(k), Data::from_json(v)))
+                    .map(|(k, v)| (DataKey::from(k.as_str()), Data::from_json(v)))
                     .collect(),
             ),
         }
@@ -61,16 +114,17 @@ impl Data {
     /// Sets a key of an object (replacing it if present); ignored on other variants.
     pub fn insert(&mut self, key: &str, value: Data) {
         if let Data::Object(entries) = self {
-            match entries.iter_mut().find(|(k, _)| k.as_str() == key) {
+            let tag = tag_of(key);
+            match entries.iter_mut().find(|(k, _)| k.is(tag, key)) {
                 Some(slot) => slot.1 = value,
-                None => entries.push((KString::from_ref(key), value)),
+                None => entries.push((DataKey::from(key), value)),
             }
         }
     }
 
     /// Does an object have this key?
     pub fn has_key(&self, key: &str) -> bool {
-        matches!(self, Data::Object(entries) if entries.iter().any(|(k, _)| k.as_str() == key))
+        matches!(self, Data::Object(entries) if find(entries, key).is_some())
     }
 }
 
@@ -143,10 +197,10 @@ impl<'de> serde::de::Visitor<'de> for DataVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Data, A::Error> {
-        let mut entries: Vec<(KString, Data)> = Vec::new();
+        let mut entries: Vec<(DataKey, Data)> = Vec::new();
         // Positions by key, built once an object is large enough for a scan to cost.
-        let mut index: Option<std::collections::HashMap<KString, usize>> = None;
-        while let Some(Key(key)) = map.next_key()? {
+        let mut index: Option<std::collections::HashMap<DataKey, usize>> = None;
+        while let Some(ReadKey(key)) = map.next_key()? {
             let value: Data = map.next_value()?;
             if index.is_none() && entries.len() >= 32 {
                 let positions = entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i));
@@ -171,21 +225,21 @@ impl<'de> serde::de::Visitor<'de> for DataVisitor {
 }
 
 /// An object's key, borrowed from the input where the format allows.
-struct Key(KString);
+struct ReadKey(DataKey);
 
-impl<'de> serde::Deserialize<'de> for Key {
+impl<'de> serde::Deserialize<'de> for ReadKey {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
         impl serde::de::Visitor<'_> for KeyVisitor {
-            type Value = Key;
+            type Value = ReadKey;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string key")
             }
-            fn visit_str<E>(self, s: &str) -> Result<Key, E> {
-                Ok(Key(KString::from_ref(s)))
+            fn visit_str<E>(self, s: &str) -> Result<ReadKey, E> {
+                Ok(ReadKey(DataKey::from(s)))
             }
-            fn visit_string<E>(self, s: String) -> Result<Key, E> {
-                Ok(Key(KString::from_string(s)))
+            fn visit_string<E>(self, s: String) -> Result<ReadKey, E> {
+                Ok(ReadKey(DataKey::from(KString::from_string(s))))
             }
         }
         deserializer.deserialize_str(KeyVisitor)
@@ -260,7 +314,7 @@ impl ValueView for Data {
             Data::Object(entries) => Value::Object(
                 entries
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .map(|(k, v)| (k.text.clone(), v.to_value()))
                     .collect(),
             ),
         }
@@ -293,7 +347,7 @@ fn items(data: &Data) -> &[Data] {
     }
 }
 
-fn entries(data: &Data) -> &[(KString, Data)] {
+fn entries(data: &Data) -> &[(DataKey, Data)] {
     match data {
         Data::Object(entries) => entries,
         _ => &[],
@@ -357,15 +411,11 @@ impl ObjectView for Data {
     }
 
     fn contains_key(&self, index: &str) -> bool {
-        entries(self).iter().any(|(k, _)| k.as_str() == index)
+        find(entries(self), index).is_some()
     }
 
     fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
-        let found = entries(self)
-            .iter()
-            .find(|(k, _)| k.as_str() == index)
-            .map(|(_, v)| v);
-        match (found, index) {
+        match (find(entries(self), index), index) {
             // Not ours to answer: the lookup gives Ruby's `Hash#size` and `Hash#first`.
             (None, "size" | "first") => None,
             (found, _) => Some(found.unwrap_or(&NIL)),
@@ -420,6 +470,27 @@ mod tests {
             let direct: Data = serde_json::from_str(text).unwrap();
             assert_eq!(direct, Data::from_json(&value), "{text}");
         }
+    }
+
+    #[test]
+    fn keys_that_share_length_and_ends_are_told_apart() {
+        // "abc" and "axc" have the same tag (length, first and last byte): the text decides.
+        let mut data = Data::from_json(&serde_json::json!({"abc": 1, "axc": 2, "": 3}));
+        let read = |data: &Data, key: &str| {
+            ObjectView::get(data, key).and_then(|v| v.as_scalar().and_then(|s| s.to_integer()))
+        };
+        assert_eq!(read(&data, "abc"), Some(1));
+        assert_eq!(read(&data, "axc"), Some(2));
+        assert_eq!(read(&data, ""), Some(3));
+        assert_eq!(read(&data, "ayc"), None);
+        assert!(!ObjectView::contains_key(&data, "ayc"));
+        data.insert("axc", Data::Nil);
+        data.insert("ayc", Data::Nil);
+        assert_eq!(read(&data, "abc"), Some(1));
+        assert_eq!(ObjectView::size(&data), 4);
+        let twice: Data = serde_json::from_str(r#"{"abc":1,"axc":2,"abc":3}"#).unwrap();
+        assert_eq!(read(&twice, "abc"), Some(3));
+        assert_eq!(read(&twice, "axc"), Some(2));
     }
 
     #[test]

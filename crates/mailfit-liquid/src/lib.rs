@@ -66,7 +66,7 @@ mod text_filters;
 mod tokens;
 
 pub use budget::{OutputEscape, RenderLimits};
-pub use data::Data;
+pub use data::{Data, DataKey};
 pub use env::{
     Dialect, Env, MAX_PARTIALS, MAX_TEMPLATE_BYTES, RenderOptions, Template, parse, parse_with,
     render, render_with,

@@ -10,7 +10,7 @@ use std::io::Write;
 
 use liquid_core::model::{KString, Scalar, Value, ValueCow, ValueView};
 
-use super::data::Data;
+use super::data::{Data, DataKey};
 use liquid_core::parser::{BlockElement, TagToken, TryMatchToken};
 use liquid_core::runtime::StackFrame;
 
@@ -322,13 +322,13 @@ pub(super) fn loop_object(i: usize, length: usize) -> Data {
     let int = |n: i64| Data::Scalar(Scalar::new(n));
     let boolean = |b: bool| Data::Scalar(Scalar::new(b));
     Data::Object(vec![
-        (KString::from_static("length"), int(length)),
-        (KString::from_static("index"), int(i + 1)),
-        (KString::from_static("index0"), int(i)),
-        (KString::from_static("rindex"), int(length - i)),
-        (KString::from_static("rindex0"), int(length - i - 1)),
-        (KString::from_static("first"), boolean(i == 0)),
-        (KString::from_static("last"), boolean(i == length - 1)),
+        (DataKey::from_static("length"), int(length)),
+        (DataKey::from_static("index"), int(i + 1)),
+        (DataKey::from_static("index0"), int(i)),
+        (DataKey::from_static("rindex"), int(length - i)),
+        (DataKey::from_static("rindex0"), int(length - i - 1)),
+        (DataKey::from_static("first"), boolean(i == 0)),
+        (DataKey::from_static("last"), boolean(i == length - 1)),
     ])
 }
 

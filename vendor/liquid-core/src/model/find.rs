@@ -171,10 +171,18 @@ fn augmented_get<'o>(value: &'o dyn ValueView, index: &ScalarCow<'_>) -> Option<
             }
         }
     } else if let Some(obj) = value.as_object() {
-        let index = index.to_kstr();
-        obj.get(index.as_str())
+        // A string index is read in place: no virtual call, no `KStringCow` to build.
+        let converted;
+        let index = match index.as_str() {
+            Some(index) => index,
+            None => {
+                converted = index.to_kstr();
+                converted.as_str()
+            }
+        };
+        obj.get(index)
             .map(ValueCow::Borrowed)
-            .or_else(|| match index.as_str() {
+            .or_else(|| match index {
                 "size" => Some(ValueCow::Owned(Value::scalar(obj.size()))),
                 // Ruby's `Hash#first`: the first `[key, value]` pair.
                 "first" => obj.iter().next().map(|(k, v)| {

@@ -48,9 +48,13 @@ impl<P: super::Runtime, O: ObjectView> super::Runtime for StackFrame<P, O> {
 
     fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
         let key = path.first()?;
-        let key = key.to_kstr();
         let data = &self.data;
-        if data.contains_key(key.as_str()) {
+        // A string key is read in place (no virtual call, no `KStringCow` to build).
+        let found = match key.as_str() {
+            Some(key) => data.contains_key(key),
+            None => data.contains_key(key.to_kstr().as_str()),
+        };
+        if found {
             crate::model::try_find(data.as_value(), path)
         } else {
             self.parent.try_get(path)
