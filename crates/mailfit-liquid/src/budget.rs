@@ -11,6 +11,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Write;
 
 use liquid_core::parser::FilterArguments;
+use liquid_core::runtime::{Expression, Variable};
 use liquid_core::{Filter, FilterReflection, ParseFilter, Runtime, Value, ValueView};
 use serde::{Deserialize, Serialize};
 
@@ -339,9 +340,24 @@ impl ParseFilter for Bounded {
     /// Arguments a filter cannot take fail when it runs, as in Ruby, where a filter that never
     /// runs (in a branch not taken) never fails.
     fn parse(&self, arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
-        Ok(Box::new(BoundedFilter(
-            self.0.parse(arguments).map_err(|e| e.to_string()),
-        )))
+        // Arguments read from the data count as read when the filter runs (`split: big` in a
+        // loop scans `big` each time); literals are the template's own, bounded by its size.
+        let positional: Vec<Expression> = arguments.positional.collect();
+        let keyword: Vec<(&str, Expression)> = arguments.keyword.collect();
+        let mut from_data = Vec::new();
+        for argument in positional.iter().chain(keyword.iter().map(|(_, e)| e)) {
+            if let Expression::Variable(variable) = argument {
+                from_data.push(variable.clone());
+            }
+        }
+        let arguments = FilterArguments {
+            positional: Box::new(positional.into_iter()),
+            keyword: Box::new(keyword.into_iter()),
+        };
+        Ok(Box::new(BoundedFilter {
+            filter: self.0.parse(arguments).map_err(|e| e.to_string()),
+            from_data,
+        }))
     }
 
     fn reflection(&self) -> &dyn FilterReflection {
@@ -350,11 +366,15 @@ impl ParseFilter for Bounded {
 }
 
 #[derive(Debug)]
-struct BoundedFilter(Result<Box<dyn Filter>, String>);
+struct BoundedFilter {
+    filter: Result<Box<dyn Filter>, String>,
+    /// The arguments that are variables.
+    from_data: Vec<Variable>,
+}
 
 impl std::fmt::Display for BoundedFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.0 {
+        match &self.filter {
             Ok(filter) => filter.fmt(f),
             Err(_) => Ok(()),
         }
@@ -363,9 +383,14 @@ impl std::fmt::Display for BoundedFilter {
 
 impl Filter for BoundedFilter {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
-        match &self.0 {
+        match &self.filter {
             Ok(filter) => {
-                let read = shallow_size(input);
+                let mut read = shallow_size(input);
+                for variable in &self.from_data {
+                    if let Some(argument) = variable.try_find(runtime) {
+                        read = read.saturating_add(shallow_size(argument.as_view()));
+                    }
+                }
                 check_value(filter.evaluate(input, runtime)?, read, || {
                     filter.to_string()
                 })

@@ -703,8 +703,20 @@ mod tests {
                 "scans",
                 "{% for i in (1..100000) %}{% if products contains i %}{% endif %}{% endfor %}",
             ),
+            (
+                "filter arguments read from the data",
+                "{% for i in (1..100000) %}{{ 'x' | split: big | size }}{% endfor %}",
+            ),
         ] {
-            let err = render(source, data.clone(), &[]);
+            let mut data = data.clone();
+            data["big"] = serde_json::Value::from("y".repeat(512 * 1024));
+            let started = std::time::Instant::now();
+            let err = render(source, data, &[]);
+            assert!(
+                started.elapsed().as_secs() < 5,
+                "{what}: {:?}",
+                started.elapsed()
+            );
             assert!(
                 matches!(err, Err(TemplateError::Limit { ref message, .. }) if message.contains("bytes of values")),
                 "{what}: {err:?}"
