@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Appends one run's executions (libFuzzer's `stat::number_of_executed_units`, or in fork mode,
-which prints no final stats, the parent's last `#N: cov:` line) to stats.json:
+"""Appends one run's executions (libFuzzer's `stat::number_of_executed_units`, summed over the
+parallel jobs in LOG) to stats.json:
   stats.py TARGET SECONDS RESULT LOG"""
 import json, os, re, subprocess, sys, time
 
@@ -10,9 +10,7 @@ path = os.path.join(here, "stats.json")
 with open(log, encoding="utf-8", errors="replace") as f:
     text = f.read()
 found = re.findall(r"stat::number_of_executed_units:\s*(\d+)", text)
-if not found:
-    found = re.findall(r"^#(\d+): cov:", text, re.MULTILINE)
-executions = int(found[-1]) if found else 0
+executions = sum(int(n) for n in found)
 try:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True,
                             text=True, check=True).stdout.strip()
