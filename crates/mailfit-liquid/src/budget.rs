@@ -27,8 +27,8 @@ pub struct RenderLimits {
     pub max_loop_iterations: u64,
     /// Largest value a filter or `capture` may produce (string bytes; 16 bytes per array item).
     pub max_value_bytes: usize,
-    /// Bytes of values that filters make or read, `assign` copies, reads of assigned variables
-    /// copy and `contains`/`==` scan, plus 32 for each template element rendered, over the
+    /// Bytes of values that filters make or read (their input and the arguments they take
+    /// from the data), `assign` copies, reads of assigned variables copy and `contains`/`==` scan, plus 32 for each template element rendered, over the
     /// whole render (Ruby Liquid's `assign_score_limit` and `render_score_limit` in one). Bounds the time a template can spend on data the other limits let through:
     /// `{% assign a = products %}` in a loop of 100,000 copied 3,000 products each time (61 s
     /// natively); the golden-liquid benchmark pages process under 9 KB.
