@@ -15,6 +15,21 @@ export const LOCALES = [
   "ko-KR", "zh-CN",
 ];
 
+/**
+ * The locale a bare language tag means (`de` -> `de-DE`, `pt` -> `pt-BR`): CLDR's likely
+ * region when the table has it, else the language's first locale above.
+ */
+export function likelyLocales() {
+  const likely = {};
+  for (const locale of LOCALES) {
+    const language = locale.split("-")[0];
+    if (likely[language]) continue;
+    const tag = `${language}-${new Intl.Locale(language).maximize().region}`;
+    likely[language] = LOCALES.includes(tag) ? tag : locale;
+  }
+  return likely;
+}
+
 /** Currencies the table knows; others print as the amount and the code. */
 export const CURRENCIES = [
   "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "TRY", "JPY",
@@ -66,7 +81,7 @@ export function table() {
   const digits = Object.fromEntries(
     CURRENCIES.map((c) => [c, new Intl.NumberFormat("en-US", { style: "currency", currency: c }).resolvedOptions().maximumFractionDigits]),
   );
-  return { icu: process.versions.icu, cldr: process.versions.cldr, digits, locales };
+  return { icu: process.versions.icu, cldr: process.versions.cldr, digits, likely: likelyLocales(), locales };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -156,6 +156,8 @@ enum Str {
     Percent,
     Liquid,
     Long,
+    DateStyle,
+    Locale,
 }
 
 impl Str {
@@ -178,6 +180,8 @@ impl Str {
             Str::Percent => "%E2%82%AC%",
             Str::Liquid => "{{ a }}{% if %}",
             Str::Long => "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz",
+            Str::DateStyle => "weekday_month_day",
+            Str::Locale => "de_ch",
         }
     }
 }
@@ -356,6 +360,7 @@ enum FilterName {
     Utm,
     ImageUrl,
     AssetUrl,
+    LocalDate,
     Raw,
     H,
     Unknown,
@@ -428,6 +433,7 @@ impl FilterName {
             FilterName::Utm => "utm",
             FilterName::ImageUrl => "image_url",
             FilterName::AssetUrl => "asset_url",
+            FilterName::LocalDate => "local_date",
             FilterName::Raw => "raw",
             FilterName::H => "h",
             FilterName::Unknown => "no_such_filter",

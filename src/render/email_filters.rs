@@ -1,4 +1,4 @@
-//! Email filters: `money`, `utm`, `image_url`, `asset_url`.
+//! Email filters: `money`, `local_date`, `utm`, `image_url`, `asset_url`.
 //!
 //! They read the render's context from the template data (`shop.currency`, `shop.locale`,
 //! `shop.assets_url`, `campaign.id`, `campaign.utm.*`), which the engine always provides;
@@ -10,6 +10,7 @@ use liquid_core::{
     ParseFilter, Result, Runtime, Value, ValueView,
 };
 
+use super::dates::{CalendarDate, DATE_STYLES, format_local_date};
 use super::links::with_utm;
 use super::money::format_money;
 use crate::config::Utm;
@@ -19,6 +20,7 @@ use crate::input::is_http_url;
 pub fn filters() -> Vec<Box<dyn ParseFilter>> {
     vec![
         Box::new(Money),
+        Box::new(LocalDate),
         Box::new(UtmLink),
         Box::new(ImageUrl),
         Box::new(AssetUrl),
@@ -93,6 +95,70 @@ impl Filter for MoneyFilter {
             &currency,
             locale.as_deref().unwrap_or("en-US"),
         )))
+    }
+}
+
+#[derive(Debug, FilterParameters)]
+struct LocalDateArgs {
+    #[parameter(
+        description = "full, long (default), medium, short, month_day or weekday_month_day.",
+        arg_type = "str"
+    )]
+    style: Option<Expression>,
+    #[parameter(
+        description = "BCP 47 locale (default: shop.locale, else en-US).",
+        arg_type = "str"
+    )]
+    locale: Option<Expression>,
+}
+
+/// `{{ 'now' | local_date: "long" }}` -> `5. Dezember 2026` for a German shop: a date (read as
+/// `date` reads it: `"now"`, Unix seconds, text) in the locale's words and order, in the date's
+/// own offset.
+#[derive(Clone, ParseFilter, FilterReflection)]
+#[filter(
+    name = "local_date",
+    description = "Formats a date in the shop's or the given locale (CLDR styles).",
+    parameters(LocalDateArgs),
+    parsed(LocalDateFilter)
+)]
+pub struct LocalDate;
+
+#[derive(Debug, FromFilterParameters, Display_filter)]
+#[name = "local_date"]
+struct LocalDateFilter {
+    #[parameters]
+    args: LocalDateArgs,
+}
+
+impl Filter for LocalDateFilter {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
+        let args = self.args.evaluate(runtime)?;
+        let style = args.style.as_deref().unwrap_or("long");
+        if !DATE_STYLES.contains(&style) {
+            return Err(liquid_core::Error::with_msg(format!(
+                "local_date: unknown style \"{}\" (one of {})",
+                style.chars().take(40).collect::<String>(),
+                DATE_STYLES.join(", ")
+            )));
+        }
+        let Some(date) = mailfit_liquid::date_of_input(input, runtime) else {
+            return Ok(input.to_value());
+        };
+        let locale = args
+            .locale
+            .map(|l| l.to_string())
+            .or_else(|| lookup(runtime, &["shop", "locale"]));
+        let date = CalendarDate {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+            weekday: date.weekday().number_days_from_monday(),
+        };
+        Ok(
+            format_local_date(date, style, locale.as_deref().unwrap_or("en-US"))
+                .map_or(Value::Nil, Value::scalar),
+        )
     }
 }
 
@@ -258,6 +324,41 @@ mod tests {
             render("[{{ nothing | money }}]", serde_json::json!({})),
             "[]"
         );
+    }
+
+    #[test]
+    fn local_date_writes_the_shops_or_the_arguments_locale() {
+        let shop = serde_json::json!({
+            "shop": {"locale": "de-DE"},
+            "now": "2026-12-05T10:00:00Z",
+            "ends": "2026-12-24T23:30:00-05:00",
+        });
+        assert_eq!(
+            render("{{ 'now' | local_date }}", shop.clone()),
+            "5. Dezember 2026"
+        );
+        // The date's own offset: 23:30 in New York is still the 24th.
+        assert_eq!(
+            render("{{ ends | local_date: 'full', 'fr-FR' }}", shop.clone()),
+            "jeudi 24 décembre 2026"
+        );
+        assert_eq!(
+            render(
+                "{{ 1767225600 | local_date: 'short', 'en-US' }}",
+                shop.clone()
+            ),
+            "1/1/26"
+        );
+        assert_eq!(
+            render("[{{ 'soon' | local_date }}]", shop.clone()),
+            "[soon]"
+        );
+        let unknown = render_template(
+            "{{ 'now' | local_date: 'longest' }}",
+            &Data::from_json(&shop),
+            &BTreeMap::new(),
+        );
+        assert!(unknown.unwrap_err().to_string().contains("unknown style"));
     }
 
     #[test]

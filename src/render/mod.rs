@@ -4,6 +4,7 @@
 //! Templates come only from what the host registers: no file system, no network. HTML templates
 //! escape every interpolated value (`| escape`); subject, preheader and text are plain text.
 
+pub mod dates;
 mod email_filters;
 pub mod links;
 mod model;
@@ -22,8 +23,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::TemplateError;
 
-/// Shopify's Liquid dialect with the email filters (`money`, `utm`, `image_url`, `asset_url`):
-/// the one language of templates, partials and copy. Built once per process.
+/// Shopify's Liquid dialect with the email filters (`money`, `local_date`, `utm`, `image_url`,
+/// `asset_url`): the one language of templates, partials and copy. Built once per process.
 pub fn dialect() -> &'static Dialect {
     static EMAIL: OnceLock<Dialect> = OnceLock::new();
     EMAIL.get_or_init(|| Dialect::with_filters(email_filters::filters()))

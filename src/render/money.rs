@@ -30,6 +30,7 @@ struct LocaleFormat {
 #[derive(Debug, Deserialize)]
 struct Table {
     digits: BTreeMap<String, u32>,
+    likely: BTreeMap<String, String>,
     locales: BTreeMap<String, LocaleFormat>,
 }
 
@@ -38,30 +39,37 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         serde_json::from_str(include_str!("../../templates/money.json")).unwrap_or(Table {
             digits: BTreeMap::new(),
+            likely: BTreeMap::new(),
             locales: BTreeMap::new(),
         })
     })
 }
 
-/// The table's locale for a tag: itself (`fr_ch` reads as `fr-CH`), else the first of its
-/// language (`fr` -> `fr-FR`), else `en-US`.
+/// The table's format for a locale tag, as [`locale_candidates`] orders them.
 fn locale_format(locale: &str) -> Option<&'static LocaleFormat> {
     let table = table();
+    locale_candidates(locale, |language| {
+        table.likely.get(language).map(String::as_str)
+    })
+    .iter()
+    .find_map(|tag| table.locales.get(tag))
+}
+
+/// The table tags to try for a locale, best first: itself (`fr_ch` reads as `fr-CH`), then its
+/// language's likely locale by CLDR (`fr` and `fr-LU` -> `fr-FR`, `pt` -> `pt-BR`; `likely`
+/// is written with each table), then `en-US`.
+pub(super) fn locale_candidates<'a>(
+    locale: &str,
+    likely: impl Fn(&str) -> Option<&'a str>,
+) -> [String; 3] {
     let tag = locale.trim().replace('_', "-");
     let (language, region) = tag.split_once('-').unwrap_or((&tag, ""));
     let language = language.to_ascii_lowercase();
-    let exact = format!("{language}-{}", region.to_ascii_uppercase());
-    table
-        .locales
-        .get(&exact)
-        .or_else(|| {
-            table
-                .locales
-                .iter()
-                .find(|(k, _)| k.split('-').next() == Some(language.as_str()))
-                .map(|(_, v)| v)
-        })
-        .or_else(|| table.locales.get("en-US"))
+    [
+        format!("{language}-{}", region.to_ascii_uppercase()),
+        likely(&language).unwrap_or_default().to_string(),
+        "en-US".to_string(),
+    ]
 }
 
 /// Groups integer digits the locale's way.
@@ -143,5 +151,9 @@ mod tests {
         assert_eq!(format_money(-150, "JPY", "en-US"), "-¥2");
         assert_eq!(format_money(999, "XYZ", "en"), "9.99\u{a0}XYZ");
         assert_eq!(format_money(999, "USD", "xx-YY"), "$9.99");
+        // A bare language is its likely locale (`de-DE`, not the first `de-*` by name: `de-AT`).
+        assert_eq!(format_money(123_450, "EUR", "de"), "1.234,50\u{a0}€");
+        assert_eq!(format_money(123_450, "USD", "en"), "$1,234.50");
+        assert_eq!(format_money(123_450, "EUR", "de-LU"), "1.234,50\u{a0}€");
     }
 }

@@ -325,6 +325,10 @@ export function corpus(f) {
     { name: "Liquid round to 99999999 digits", run: () => renderTemplate("{{ 1.5 | round: 99999999 }}", {}), expect: { ok: (s) => assert.equal(s, "1.5") } },
     { name: "Liquid date of a huge timestamp", run: () => renderTemplate("{{ 99999999999999 | date: '%Y' }}", {}), expect: { ok: (s) => assert.equal(typeof s, "string") } },
     { name: "Liquid truncate -5", run: () => renderTemplate("{{ 'abcdef' | truncate: -5 }}", {}), expect: { ok: (s) => assert.ok(s.length <= 6) } },
+    { name: "Liquid local_date of a huge timestamp", run: () => renderTemplate("[{{ 99999999999999 | local_date: 'full', 'de' }}]", {}), expect: { ok: (s) => assert.equal(s, "[99999999999999]") } },
+    { name: "Liquid local_date of i64::MIN", run: () => renderTemplate("[{{ -9223372036854775808 | local_date }}]", {}), expect: { ok: (s) => assert.equal(s, "[-9223372036854775808]") } },
+    { name: "Liquid local_date of year 1 and 9999", run: () => renderTemplate("{{ '0001-01-01' | local_date: 'short', 'en-US' }} {{ '9999-12-31' | local_date: 'medium', 'ja' }}", {}), expect: { ok: (s) => assert.equal(s, "1/1/01 9999/12/31") } },
+    { name: "Liquid local_date with an unknown style", run: () => renderTemplate("{{ 'now' | local_date: 'longest' }}", { now: "2026-12-05" }), expect: { code: "TEMPLATE_RENDER", path: "template:template" } },
   ];
   group("numbers", "NaN, Infinity, -0, huge, negative and numbers as strings in prices, timestamps, limits, percents and model parameters: typed errors or documented repairs, all outputs finite", numbers);
 
@@ -384,6 +388,8 @@ export function corpus(f) {
     { name: "50 MB first name", run: () => engine.render({ id: "c", attributes: { first_name: big(50 * MB) } }, options), expect: { code: "INPUT_TOO_LARGE", path: "$" }, maxMs: 5_000 },
     { name: "50 MB customer id as JSON text", run: () => engine.render(`{"id":"${big(50 * MB)}"}`, options), expect: { code: "INPUT_TOO_LARGE", path: "$" }, maxMs: 5_000 },
     { name: "50 MB template source", run: () => renderTemplate(big(50 * MB), {}), expect: { code: "TEMPLATE_LIMIT", path: "template:template" }, maxMs: 5_000 },
+    { name: "1 MB locale and style to local_date", run: () => renderTemplate("{{ 'now' | local_date: s, l }}", { now: "2026-12-05", s: "long", l: big(MB, "de-") }), expect: { ok: (s) => assert.equal(s, "5. Dezember 2026") }, maxMs: 5_000 },
+    { name: "1 MB style to local_date, quoted short", run: () => renderTemplate("{{ 'now' | local_date: s }}", { now: "2026-12-05", s: big(MB) }), expect: { error: (e) => { assert.equal(e.code, "TEMPLATE_RENDER"); assert.match(e.message, /unknown style "a{40}" \(one of full, /); assert.ok(e.message.length < 1_000); } }, maxMs: 5_000 },
     { name: "50 MB template source to compileTemplate", run: () => compileTemplate(big(50 * MB, "é")), expect: { code: "TEMPLATE_LIMIT", path: "template:template" }, maxMs: 5_000 },
     { name: "50 MB template data value", run: () => renderTemplate("{{ a | size }}", { a: big(50 * MB) }), expect: { code: "INPUT_TOO_LARGE", path: "$.data" }, maxMs: 5_000 },
     { name: "50 MB partial", run: () => renderTemplate("{% include 'a' %}", {}, { partials: { a: big(50 * MB) } }), expect: { code: "INPUT_TOO_LARGE", path: "$.options" }, maxMs: 5_000 },

@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import init, { Personalizer, renderTemplate, compileTemplate, buildInfo, fitChurnModel, computePopularity, recordOutcome } from "mailfit";
 import { catalog, customers, campaign, options } from "./fixtures.mjs";
+// Intl's options for each `local_date` style: what the table was written from.
+import { STYLES as DATE_STYLES } from "../../scripts/date-table.mjs";
 
 const engine = new Personalizer({ catalog, campaign });
 
@@ -51,6 +53,58 @@ test("money writes every table locale and currency as ICU's Intl.NumberFormat do
   }
   assert.equal(checked, 33 * 19 * 7);
   money.free();
+});
+
+/** The ICU version `src/render/dates_table.rs` was generated from (its first line says). */
+const dateTableIcu = () => readFileSync(new URL("../../src/render/dates_table.rs", import.meta.url), "utf8").match(/from ICU ([\d.]+)/)?.[1];
+
+test("local_date writes every table locale and style as ICU's Intl.DateTimeFormat does", (t) => {
+  const icu = dateTableIcu();
+  if (icu !== process.versions.icu) {
+    t.skip(`src/render/dates_table.rs is from ICU ${icu}, this Node has ${process.versions.icu}: run node scripts/date-table.mjs`);
+    return;
+  }
+  const source = readFileSync(new URL("../../src/render/dates_table.rs", import.meta.url), "utf8");
+  assert.deepEqual(JSON.parse(source.match(/STYLES: \[&str; \d+\] = (\[.*\]);/)[1]), Object.keys(DATE_STYLES));
+  const table = JSON.parse(readFileSync(new URL("../../templates/money.json", import.meta.url), "utf8"));
+  const localDate = compileTemplate("{{ at | local_date: style, locale }}");
+  // Every month and weekday, one- and two-digit days and months, years ending 00-99, a leap day.
+  const dates = [
+    ...Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, i, 1 + ((i * 3) % 28)))),
+    ...Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2027, 2, 8 + i))),
+    new Date(Date.UTC(2000, 1, 29)), new Date(Date.UTC(1999, 11, 31)), new Date(Date.UTC(2105, 6, 4)),
+  ];
+  let checked = 0;
+  for (const locale of Object.keys(table.locales)) {
+    for (const [style, options] of Object.entries(DATE_STYLES)) {
+      const intl = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+      for (const date of dates) {
+        const at = date.toISOString();
+        assert.equal(localDate.render({ at, style, locale }), intl.format(date), `${at} ${style} ${locale}`);
+        checked++;
+      }
+    }
+  }
+  assert.equal(checked, 33 * 6 * 22);
+  localDate.free();
+});
+
+test("a bare language means its likely locale in money and local_date, as in Intl", (t) => {
+  const table = JSON.parse(readFileSync(new URL("../../templates/money.json", import.meta.url), "utf8"));
+  if (table.icu !== process.versions.icu || dateTableIcu() !== process.versions.icu) {
+    t.skip(`the locale tables are from ICU ${table.icu}, this Node has ${process.versions.icu}`);
+    return;
+  }
+  const money = compileTemplate("{{ 123450 | money: 'USD', locale }}");
+  const localDate = compileTemplate("{{ '2026-12-05' | local_date: 'short', locale }}");
+  for (const language of Object.keys(table.likely)) {
+    const locale = language;
+    assert.equal(money.render({ locale }), new Intl.NumberFormat(language, { style: "currency", currency: "USD" }).format(1234.5), language);
+    assert.equal(localDate.render({ locale }), new Intl.DateTimeFormat(language, { dateStyle: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 11, 5))), language);
+  }
+  assert.equal(Object.keys(table.likely).length, 17);
+  money.free();
+  localDate.free();
 });
 
 test("compileTemplate parses once and renders per call, with the options it was given", () => {

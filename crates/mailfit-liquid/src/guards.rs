@@ -250,36 +250,40 @@ fn parse_date_time(s: &str) -> Option<DateTime> {
     Some(date)
 }
 
+/// The date a filter's input stands for, read as `date` reads it: an integer is Unix seconds
+/// (negative ones too, as Ruby's `Time.at`), `"now"`/`"today"` the data's `now` (the render
+/// time), text ISO 8601, liquid's own formats or "March 14, 2016". `None` when it is no date.
+pub fn date_of_input(input: &dyn ValueView, runtime: &dyn Runtime) -> Option<DateTime> {
+    let scalar = input.as_scalar()?;
+    let text = match (input.type_name(), scalar.to_integer()) {
+        ("whole number", Some(seconds)) => seconds.to_string().into(),
+        _ => scalar.to_kstr(),
+    };
+    // NOTE: "now" must never reach liquid's parser: it reads the system clock, which traps in wasm.
+    if is_now(text.as_str()) {
+        let now = runtime.try_get(&[ScalarCow::new("now")]);
+        now.and_then(|v| v.as_scalar().map(|s| s.to_kstr().to_string()))
+            .and_then(|s| date_of(&s))
+    } else if is_negative_number(text.trim()) {
+        // Negative Unix seconds only from an integer; a string "-3" is no date in Ruby.
+        (input.type_name() == "whole number")
+            .then(|| {
+                let seconds: i64 = text.trim().parse().ok()?;
+                let at = time::OffsetDateTime::from_unix_timestamp(seconds).ok()?;
+                let mut date = DateTime::default();
+                *date = at;
+                Some(date)
+            })
+            .flatten()
+    } else {
+        date_of(text.as_str())
+    }
+}
+
 impl Filter for DateFilter {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> Result<Value> {
         let args = self.args.evaluate(runtime)?;
-        let Some(scalar) = input.as_scalar() else {
-            return Ok(input.to_value());
-        };
-        // Ruby's `Time.at`: an integer is Unix seconds, negative ones too.
-        let text = match (input.type_name(), scalar.to_integer()) {
-            ("whole number", Some(seconds)) => seconds.to_string().into(),
-            _ => scalar.to_kstr(),
-        };
-        // NOTE: "now" must never reach liquid's parser: it reads the system clock, which traps in wasm.
-        let date = if is_now(text.as_str()) {
-            let now = runtime.try_get(&[ScalarCow::new("now")]);
-            now.and_then(|v| v.as_scalar().map(|s| s.to_kstr().to_string()))
-                .and_then(|s| date_of(&s))
-        } else if is_negative_number(text.trim()) {
-            // Negative Unix seconds only from an integer; a string "-3" is no date in Ruby.
-            (input.type_name() == "whole number")
-                .then(|| {
-                    let seconds: i64 = text.trim().parse().ok()?;
-                    let at = time::OffsetDateTime::from_unix_timestamp(seconds).ok()?;
-                    let mut date = DateTime::default();
-                    *date = at;
-                    Some(date)
-                })
-                .flatten()
-        } else {
-            date_of(text.as_str())
-        };
+        let date = date_of_input(input, runtime);
         match date {
             Some(date) if !args.format.is_empty() => {
                 let cap = crate::budget::max_value_bytes();

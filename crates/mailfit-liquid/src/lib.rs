@@ -72,6 +72,7 @@ pub use env::{
     render, render_with,
 };
 pub use error::TemplateError;
+pub use guards::date_of_input;
 
 use std::collections::BTreeMap;
 
