@@ -1028,10 +1028,13 @@ maxLoopIterations: number,
 maxValueBytes: number, 
 /**
  * Bytes of values that filters make or read (their input and the arguments they take
- * from the data), `assign` copies, reads of assigned variables copy and `contains`/`==` scan, plus 32 for each template element rendered, over the
- * whole render (Ruby Liquid's `assign_score_limit` and `render_score_limit` in one). Bounds the time a template can spend on data the other limits let through:
+ * from the data), `assign` copies, reads of assigned variables copy and `contains`/`==`
+ * scan, plus 32 for each template element rendered and each filter call (and 4 more per
+ * level of blocks and partials around it, whose scopes a variable read walks), over the
+ * whole render (Ruby Liquid's `assign_score_limit` and `render_score_limit` in one). Bounds
+ * the time a template can spend on data the other limits let through:
  * `{% assign a = products %}` in a loop of 100,000 copied 3,000 products each time (61 s
- * natively); the golden-liquid benchmark pages process under 9 KB.
+ * natively); the golden-liquid benchmark pages process under 12 KB, a sample email 7 KB.
  */
 maxProcessedBytes: number, };
 
