@@ -68,7 +68,7 @@ test("local_date writes every table locale and style as ICU's Intl.DateTimeForma
   assert.deepEqual(JSON.parse(source.match(/STYLES: \[&str; \d+\] = (\[.*\]);/)[1]), Object.keys(DATE_STYLES));
   const table = JSON.parse(readFileSync(new URL("../../templates/money.json", import.meta.url), "utf8"));
   const localDate = compileTemplate("{{ at | local_date: style, locale }}");
-  // Every month and weekday, one- and two-digit days and months, years ending 00-99, a leap day.
+  // Every month and weekday, one- and two-digit days and months, a leap day, two-digit years 99 and 00.
   const dates = [
     ...Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, i, 1 + ((i * 3) % 28)))),
     ...Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2027, 2, 8 + i))),
