@@ -6,7 +6,9 @@
 //! from the ICU that Node ships by `scripts/date-table.mjs` (the money table's 33 locales, 6
 //! styles); `tests/js` checks every locale and style against `Intl.DateTimeFormat`.
 
-use super::money::locale_candidates;
+use std::fmt::Write;
+
+use super::money::best_locale;
 
 // Generated: `node scripts/date-table.mjs` writes it, rustfmt leaves it as written.
 #[rustfmt::skip]
@@ -34,13 +36,12 @@ pub fn format_local_date(date: CalendarDate, style: &str, locale: &str) -> Optio
             .split('|')
             .find(|tag| tag.split('-').next() == Some(language))
     };
-    let pattern = locale_candidates(locale, likely)
-        .iter()
-        .find_map(|tag| {
-            table::LOCALES
-                .lines()
-                .find(|line| line.split('|').next() == Some(tag.as_str()))
-        })?
+    let line = |tag: &str| {
+        table::LOCALES
+            .lines()
+            .find(|line| line.split('|').next() == Some(tag))
+    };
+    let pattern = best_locale(locale, likely, line)?
         .split('|')
         .nth(style + 1)?;
     let name = |list: &str, index: u8| -> &str {
@@ -62,15 +63,18 @@ pub fn format_local_date(date: CalendarDate, style: &str, locale: &str) -> Optio
         match field.split_once(':') {
             Some(("m", list)) => out.push_str(name(list, date.month.saturating_sub(1))),
             Some(("w", list)) => out.push_str(name(list, date.weekday)),
-            _ => match field {
-                "d" => out.push_str(&date.day.to_string()),
-                "dd" => out.push_str(&format!("{:02}", date.day)),
-                "M" => out.push_str(&date.month.to_string()),
-                "MM" => out.push_str(&format!("{:02}", date.month)),
-                "y" => out.push_str(&date.year.to_string()),
-                "yy" => out.push_str(&format!("{:02}", date.year.rem_euclid(100))),
-                _ => {}
-            },
+            _ => {
+                // Writing to a String cannot fail.
+                let _ = match field {
+                    "d" => write!(out, "{}", date.day),
+                    "dd" => write!(out, "{:02}", date.day),
+                    "M" => write!(out, "{}", date.month),
+                    "MM" => write!(out, "{:02}", date.month),
+                    "y" => write!(out, "{}", date.year),
+                    "yy" => write!(out, "{:02}", date.year.rem_euclid(100)),
+                    _ => Ok(()),
+                };
+            }
         }
         rest = &rest[open + close + 1..];
     }

@@ -27,6 +27,13 @@ pub fn filters() -> Vec<Box<dyn ParseFilter>> {
     ]
 }
 
+/// The locale a filter formats for: its argument, else `shop.locale`, else `en-US`.
+fn locale_or_shops(argument: Option<String>, runtime: &dyn Runtime) -> String {
+    argument
+        .or_else(|| lookup(runtime, &["shop", "locale"]))
+        .unwrap_or_else(|| "en-US".into())
+}
+
 /// A text value from the template data, by path.
 fn lookup(runtime: &dyn Runtime, path: &[&str]) -> Option<String> {
     let path: Vec<ScalarCow<'_>> = path.iter().map(|p| ScalarCow::new(*p)).collect();
@@ -83,18 +90,11 @@ impl Filter for MoneyFilter {
             .currency
             .map(|c| c.to_string())
             .or_else(|| lookup(runtime, &["shop", "currency"]));
-        let locale = args
-            .locale
-            .map(|l| l.to_string())
-            .or_else(|| lookup(runtime, &["shop", "locale"]));
+        let locale = locale_or_shops(args.locale.map(|l| l.to_string()), runtime);
         let currency = currency
             .unwrap_or_else(|| "USD".into())
             .to_ascii_uppercase();
-        Ok(Value::scalar(format_money(
-            minor,
-            &currency,
-            locale.as_deref().unwrap_or("en-US"),
-        )))
+        Ok(Value::scalar(format_money(minor, &currency, &locale)))
     }
 }
 
@@ -145,20 +145,14 @@ impl Filter for LocalDateFilter {
         let Some(date) = mailfit_liquid::date_of_input(input, runtime) else {
             return Ok(input.to_value());
         };
-        let locale = args
-            .locale
-            .map(|l| l.to_string())
-            .or_else(|| lookup(runtime, &["shop", "locale"]));
+        let locale = locale_or_shops(args.locale.map(|l| l.to_string()), runtime);
         let date = CalendarDate {
             year: date.year(),
             month: date.month(),
             day: date.day(),
             weekday: date.weekday().number_days_from_monday(),
         };
-        Ok(
-            format_local_date(date, style, locale.as_deref().unwrap_or("en-US"))
-                .map_or(Value::Nil, Value::scalar),
-        )
+        Ok(format_local_date(date, style, &locale).map_or(Value::Nil, Value::scalar))
     }
 }
 

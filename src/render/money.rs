@@ -45,31 +45,30 @@ fn table() -> &'static Table {
     })
 }
 
-/// The table's format for a locale tag, as [`locale_candidates`] orders them.
+/// The table's format for a locale tag, as [`best_locale`] matches it.
 fn locale_format(locale: &str) -> Option<&'static LocaleFormat> {
     let table = table();
-    locale_candidates(locale, |language| {
-        table.likely.get(language).map(String::as_str)
-    })
-    .iter()
-    .find_map(|tag| table.locales.get(tag))
+    best_locale(
+        locale,
+        |language| table.likely.get(language).map(String::as_str),
+        |tag| table.locales.get(tag),
+    )
 }
 
-/// The table tags to try for a locale, best first: itself (`fr_ch` reads as `fr-CH`), then its
-/// language's likely locale by CLDR (`fr` and `fr-LU` -> `fr-FR`, `pt` -> `pt-BR`; `likely`
-/// is written with each table), then `en-US`.
-pub(super) fn locale_candidates<'a>(
+/// What `find` has for a locale tag, trying in turn: the tag itself (`fr_ch` reads as `fr-CH`),
+/// its language's likely locale by CLDR (`fr` and `fr-LU` -> `fr-FR`, `pt` -> `pt-BR`; `likely`
+/// is written with each table), `en-US`.
+pub(super) fn best_locale<'a, T>(
     locale: &str,
     likely: impl Fn(&str) -> Option<&'a str>,
-) -> [String; 3] {
+    find: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
     let tag = locale.trim().replace('_', "-");
     let (language, region) = tag.split_once('-').unwrap_or((&tag, ""));
     let language = language.to_ascii_lowercase();
-    [
-        format!("{language}-{}", region.to_ascii_uppercase()),
-        likely(&language).unwrap_or_default().to_string(),
-        "en-US".to_string(),
-    ]
+    find(&format!("{language}-{}", region.to_ascii_uppercase()))
+        .or_else(|| likely(&language).and_then(&find))
+        .or_else(|| find("en-US"))
 }
 
 /// Groups integer digits the locale's way.
